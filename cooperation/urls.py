@@ -1,0 +1,12 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+app_name = "cooperation"
+
+urlpatterns = [
+    path(_("partners/"), views.partner_list, name="partner_list"),
+    path(_("partners/<str:slug>/"), views.partner_detail, name="partner_detail"),
+    path("<str:slug>/", views.area_detail, name="area_detail"),
+]

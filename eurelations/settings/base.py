@@ -1,0 +1,167 @@
+"""Settings shared by every environment.
+
+Every deployment value comes from the environment (see ``.env.example``); the defaults give the
+one-command local run: a SQLite file and the local-memory cache.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name, default=False):
+    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+DEBUG = env_bool("DJANGO_DEBUG", False)
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    # modeltranslation must come before the admin so its admin integration and field patching
+    # are in place when the admin autodiscovers.
+    "modeltranslation",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sites",
+    "django.contrib.flatpages",
+    "django.contrib.sitemaps",
+    "parler",
+    "django_countries",
+    "eurelations",
+    "cooperation",
+    "projects",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    # After sessions (it may read the language from them), before CommonMiddleware (so the
+    # language-prefixed URL is resolved before APPEND_SLASH redirects).
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "eurelations.urls"
+WSGI_APPLICATION = "eurelations.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.config(
+        env="DATABASE_URL",
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+    )
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "eurelations",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Languages -----------------------------------------------------------------------------
+# The organisation's four official languages. Arabic is the source language of the content.
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("ar", _("Arabic")),
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("es", _("Spanish")),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "Europe/Brussels"
+
+# The language the content is written in first; translations are made from it.
+CONTENT_SOURCE_LANGUAGE = os.environ.get("CONTENT_SOURCE_LANGUAGE", "ar")
+
+# Fallback chains for content that is not translated yet: French and Spanish readers are more
+# likely to read English than Arabic, and the Arabic source always exists.
+PARLER_DEFAULT_LANGUAGE_CODE = CONTENT_SOURCE_LANGUAGE
+SITE_ID = 1
+PARLER_LANGUAGES = {
+    SITE_ID: (
+        {"code": "ar", "fallbacks": ["en"]},
+        {"code": "en", "fallbacks": ["ar"]},
+        {"code": "fr", "fallbacks": ["en", "ar"]},
+        {"code": "es", "fallbacks": ["en", "ar"]},
+    ),
+    "default": {
+        "fallbacks": [CONTENT_SOURCE_LANGUAGE],
+        "hide_untranslated": False,
+    },
+}
+
+# modeltranslation translates the models we do not own (flatpages) into the same languages.
+MODELTRANSLATION_DEFAULT_LANGUAGE = CONTENT_SOURCE_LANGUAGE
+MODELTRANSLATION_LANGUAGES = ("ar", "en", "fr", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("en", "ar"),
+    "ar": ("en",),
+    "en": ("ar",),
+}
+MODELTRANSLATION_TRANSLATION_FILES = ("eurelations.translation",)
+
+# The flatpages app gets translated columns from modeltranslation; those migrations are ours,
+# so they live in this repository rather than in site-packages.
+MIGRATION_MODULES = {"flatpages": "eurelations.flatpages_migrations"}
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "media/"
+MEDIA_ROOT = BASE_DIR / "media"
+
+LOGIN_URL = "admin:login"

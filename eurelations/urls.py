@@ -1,0 +1,23 @@
+"""Root URLs: public pages under a language prefix; admin, health and machine files outside."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.flatpages import views as flatpage_views
+from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
+
+from eurelations import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.health, name="health"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path(_("cooperation/"), include("cooperation.urls")),
+    path(_("projects/"), include("projects.urls")),
+    re_path(r"^(?P<url>pages/.+/)$", flatpage_views.flatpage, name="flatpage"),
+    prefix_default_language=True,
+)

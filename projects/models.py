@@ -1,0 +1,95 @@
+"""EU-funded projects that INTERPOL runs."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from parler.models import TranslatedFields
+
+from cooperation.models import CooperationArea, Partner, slug_field, unique_slug_per_language
+from eurelations.models import PublishableModel
+from eurelations.richtext import RichTextField
+
+
+class Project(PublishableModel):
+    key = models.SlugField(
+        _("key"),
+        max_length=60,
+        unique=True,
+        help_text=_("Stable identifier used by the seed content and by content exchange."),
+    )
+    code = models.CharField(
+        _("short code"), max_length=30, blank=True, help_text=_("For example WAPIS or iARMS.")
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    eu_contribution = models.DecimalField(
+        _("EU contribution (EUR)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    countries = CountryField(_("countries"), multiple=True, blank=True)
+    cooperation_areas = models.ManyToManyField(
+        CooperationArea,
+        verbose_name=_("cooperation areas"),
+        related_name="projects",
+        blank=True,
+    )
+    partners = models.ManyToManyField(
+        Partner, verbose_name=_("EU partners"), related_name="projects", blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=200),
+        slug=slug_field(),
+        summary=models.TextField(_("summary"), blank=True),
+        description=RichTextField(_("description"), blank=True),
+        region=models.CharField(
+            _("region"),
+            max_length=200,
+            blank=True,
+            help_text=_("Where the project works, when it is a region rather than countries."),
+        ),
+        meta={"constraints": [unique_slug_per_language("project")]},
+    )
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="project_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(eu_contribution__isnull=True) | Q(eu_contribution__gte=0),
+                name="project_eu_contribution_not_negative",
+                violation_error_message=_("The EU contribution cannot be negative."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or self.key
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    def get_absolute_url(self, language=None):
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse("projects:project_detail", kwargs={"slug": self.slug_for(language)})

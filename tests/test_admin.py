@@ -1,0 +1,136 @@
+"""Staff in the admin: every model has add and change pages with the four language tabs."""
+
+import re
+
+import pytest
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+from django.urls import reverse
+
+from cooperation.models import CooperationArea, Partner, Partnership
+from projects.models import Project
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("ar", "en", "fr", "es")
+
+
+def assert_language_tabs(html):
+    for language in LANGUAGES:
+        assert re.search(rf'href="\?language={language}"', html) or f"language={language}" in html
+
+
+@pytest.mark.parametrize("model", [CooperationArea, Partner, Project])
+def test_add_page_shows_the_four_language_tabs(admin_client, model):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_add")
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert_language_tabs(response.content.decode())
+
+
+@pytest.mark.parametrize("model", [Partnership, CooperationArea, Partner, Project])
+def test_change_page_shows_the_four_language_tabs(admin_client, model):
+    obj = model.objects.first()
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.pk])
+    for language in LANGUAGES:
+        response = admin_client.get(url, {"language": language})
+        assert response.status_code == 200
+        assert_language_tabs(response.content.decode())
+
+
+@pytest.mark.parametrize("model", [Partnership, CooperationArea, Partner, Project, FlatPage])
+def test_list_pages_with_search_and_filters(admin_client, model):
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    assert admin_client.get(url).status_code == 200
+    assert admin_client.get(url, {"q": "الإنتربول"}).status_code == 200
+    assert admin_client.get(url, {"q": "x" * 5000}).status_code == 200
+
+
+def test_the_list_shows_which_languages_exist(admin_client):
+    response = admin_client.get(reverse("admin:projects_project_changelist"))
+    html = response.content.decode()
+    for language in LANGUAGES:
+        assert f"language={language}" in html
+
+
+def test_the_partnership_cannot_be_added_twice(admin_client):
+    response = admin_client.get(reverse("admin:cooperation_partnership_add"))
+    assert response.status_code == 403
+
+
+def test_an_editor_saves_a_french_translation(admin_client):
+    area = CooperationArea.objects.get(key="e-mla")
+    url = reverse("admin:cooperation_cooperationarea_change", args=[area.pk]) + "?language=fr"
+    response = admin_client.get(url)
+    form = response.context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields if name not in ("publish_at",)}
+    data.update(title="Canal électronique E-MLA (révisé)", slug="e-mla-revise", publish_at="")
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    area = CooperationArea.objects.language("fr").get(pk=area.pk)
+    assert area.title == "Canal électronique E-MLA (révisé)"
+    assert area.version == 2
+
+
+def test_a_stale_admin_form_is_an_error_not_an_overwrite(admin_client):
+    project = Project.objects.get(key="sharaka")
+    url = reverse("admin:projects_project_change", args=[project.pk]) + "?language=en"
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data["cooperation_areas"] = [a.pk for a in project.cooperation_areas.all()]
+    data["partners"] = [p.pk for p in project.partners.all()]
+    data["countries"] = [str(c) for c in project.countries]
+    # Someone else saves first.
+    other = Project.objects.get(pk=project.pk)
+    other.code = "SHARAKA-2"
+    other.save()
+    data["code"] = "MINE"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Someone else saved this" in response.content.decode()
+    assert Project.objects.get(pk=project.pk).code == "SHARAKA-2"
+
+
+def test_the_admin_speaks_arabic_right_to_left(admin_client):
+    admin_client.cookies["django_language"] = "ar"
+    response = admin_client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="ar")
+    assert 'dir="rtl"' in response.content.decode()
+
+
+def test_a_flatpage_edited_in_french_is_served_in_french(admin_client):
+    site = Site.objects.get_current()
+    url = reverse("admin:flatpages_flatpage_add")
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for language in LANGUAGES:
+        assert f'name="title_{language}"' in html
+    response = admin_client.post(
+        url,
+        {
+            "url": "/pages/legal/",
+            "title_ar": "إشعار قانوني",
+            "title_en": "Legal notice",
+            "title_fr": "Mentions légales",
+            "title_es": "Aviso legal",
+            "content_ar": "<p>نص</p>",
+            "content_en": "<p>Text</p>",
+            "content_fr": "<p>Texte en français</p>",
+            "content_es": "<p>Texto</p>",
+            "sites": [site.pk],
+            "template_name": "",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    page = admin_client.get("/fr/pages/legal/")
+    assert page.status_code == 200
+    assert "Mentions légales" in page.content.decode()
+    assert "Texte en français" in page.content.decode()
+    assert "Legal notice" in admin_client.get("/en/pages/legal/").content.decode()
+
+
+def test_visitors_cannot_reach_the_admin(client):
+    response = client.get(reverse("admin:projects_project_changelist"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
