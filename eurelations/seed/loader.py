@@ -59,7 +59,8 @@ def _apply(obj, spec, translated_names, plain_values, report, update):
         obj.set_current_language(language)
         changed = language not in existing
         for name, value in values.items():
-            if getattr(obj, name, None) != value:
+            # A new translation gets every field even where the value equals the fallback's.
+            if changed or getattr(obj, name) != value:
                 setattr(obj, name, value)
                 changed = True
         if changed:

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so it stores the finished response (after every other middleware has run).
+    "eurelations.cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -58,6 +60,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # ETag / Last-Modified, so a revisit gets a 304.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Last, after authentication, so staff requests can be left out of the page cache.
+    "eurelations.cache.FetchPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "eurelations.urls"
@@ -99,6 +105,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous pages are cached per URL (and so per language) and invalidated on every content
+# change (eurelations.cache); the timeout bounds how late a scheduled publication appears.
+CACHE_MIDDLEWARE_ALIAS = "default"
+CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -1,0 +1,58 @@
+"""Anonymous pages come from the page cache; any content change shows at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cooperation.models import CooperationArea
+from projects.models import Project
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_second_anonymous_visit_costs_no_query(client):
+    first = client.get("/en/")
+    assert first.status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/en/")
+    assert second.status_code == 200
+    assert len(queries) == 0
+    assert second.content == first.content
+
+
+def test_each_language_has_its_own_cached_page(client):
+    english = client.get("/en/").content.decode()
+    arabic = client.get("/ar/").content.decode()
+    assert 'lang="en"' in english
+    assert 'lang="ar"' in arabic
+    assert client.get("/en/").content.decode() == english
+
+
+def test_an_edit_in_the_admin_is_visible_on_the_next_visit(client):
+    client.get("/en/")
+    area = CooperationArea.objects.language("en").get(key="west-africa")
+    area.title = "West Africa and the Sahel"
+    area.save()
+    assert "West Africa and the Sahel" in client.get("/en/").content.decode()
+
+
+def test_unpublishing_removes_a_project_from_the_cached_list(client):
+    project = Project.objects.language("en").get(key="iarms")
+    assert project.get_absolute_url("en") in client.get("/en/").content.decode()
+    project.status = "draft"
+    project.save()
+    assert project.get_absolute_url("en") not in client.get("/en/").content.decode()
+
+
+def test_staff_pages_are_neither_served_from_nor_stored_in_the_cache(admin_client, client):
+    client.get("/en/")  # an anonymous visitor fills the cache
+    with CaptureQueriesContext(connection) as queries:
+        assert admin_client.get("/en/").status_code == 200
+    assert len(queries) > 0
+
+
+def test_a_revisit_with_the_etag_gets_a_304(client):
+    response = client.get("/fr/")
+    assert response.has_header("ETag")
+    again = client.get("/fr/", HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
