@@ -1,32 +1,57 @@
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from eurelations.translated import get_by_slug
+from eurelations.i18n import object_alternates
+from eurelations.translated import get_by_slug, redirect_to_canonical
+from eurelations.views import split_partners
 from projects.models import Project
 
-from .models import CooperationArea, Partner, PartnerKind
+from .models import CooperationArea, Partner
 
 
+@require_GET
 def area_detail(request, slug):
     area = get_by_slug(CooperationArea.objects.published(), slug)
+    if response := redirect_to_canonical(request, area):
+        return response
     projects = Project.objects.published().filter(cooperation_areas=area).with_translations()
-    return render(request, "cooperation/area_detail.html", {"area": area, "projects": projects})
-
-
-def partner_list(request):
-    partners = list(Partner.objects.published().with_translations())
+    partners = (
+        Partner.objects.published()
+        .filter(
+            pk__in=Project.objects.published().filter(cooperation_areas=area).values("partners")
+        )
+        .with_translations()
+    )
     return render(
         request,
-        "cooperation/partner_list.html",
+        "cooperation/area_detail.html",
         {
-            "agencies": [p for p in partners if p.kind == PartnerKind.AGENCY],
-            "institutions": [p for p in partners if p.kind == PartnerKind.INSTITUTION],
+            "area": area,
+            "projects": projects,
+            "partners": partners,
+            "alternates": object_alternates(area),
         },
     )
 
 
+@require_GET
+def partner_list(request):
+    agencies, institutions = split_partners(Partner.objects.published().with_translations())
+    return render(
+        request,
+        "cooperation/partner_list.html",
+        {"agencies": agencies, "institutions": institutions},
+    )
+
+
+@require_GET
 def partner_detail(request, slug):
     partner = get_by_slug(Partner.objects.published(), slug)
+    if response := redirect_to_canonical(request, partner):
+        return response
     projects = Project.objects.published().filter(partners=partner).with_translations()
     return render(
-        request, "cooperation/partner_detail.html", {"partner": partner, "projects": projects}
+        request,
+        "cooperation/partner_detail.html",
+        {"partner": partner, "projects": projects, "alternates": object_alternates(partner)},
     )

@@ -1,21 +1,27 @@
-"""Root URLs: public pages under a language prefix; admin, health and machine files outside."""
+"""Root URLs: public pages under a language prefix; admin, machine files and health outside."""
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.flatpages import views as flatpage_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from eurelations import views
+from eurelations.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
+# "/" has no language: LocaleMiddleware redirects it by Accept-Language (or the cookie).
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path(_("search/"), views.search, name="search"),
     path(_("cooperation/"), include("cooperation.urls")),
     path(_("projects/"), include("projects.urls")),
     re_path(r"^(?P<url>pages/.+/)$", flatpage_views.flatpage, name="flatpage"),

@@ -5,14 +5,24 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from parler.managers import TranslatableManager
 from parler.models import TranslatedFields
 
 from cooperation.models import CooperationArea, Partner, slug_field, unique_slug_per_language
-from eurelations.models import PublishableModel
+from eurelations.models import PublishableModel, PublishableQuerySet
 from eurelations.richtext import RichTextField
+
+
+class ProjectQuerySet(PublishableQuerySet):
+    def ongoing(self):
+        today = timezone.localdate()
+        return self.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+
+    def completed(self):
+        return self.filter(end_date__lt=timezone.localdate())
 
 
 class Project(PublishableModel):
@@ -61,6 +71,8 @@ class Project(PublishableModel):
         ),
         meta={"constraints": [unique_slug_per_language("project")]},
     )
+
+    objects = TranslatableManager.from_queryset(ProjectQuerySet)()
 
     class Meta:
         verbose_name = _("project")

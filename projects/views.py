@@ -1,17 +1,34 @@
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
 from cooperation.models import CooperationArea, Partner
-from eurelations.translated import get_by_slug
+from eurelations.i18n import object_alternates
+from eurelations.translated import get_by_slug, redirect_to_canonical
 
+from .forms import ProjectFilterForm
 from .models import Project
 
+PROJECTS_PER_PAGE = 12
 
+
+@require_GET
 def project_list(request):
-    projects = Project.objects.published().with_translations()
-    return render(request, "projects/project_list.html", {"projects": projects})
+    form = ProjectFilterForm(request.GET or None)
+    projects = form.filter(Project.objects.published()).distinct().with_translations()
+    # get_page() answers ?page=0, ?page=abc or ?page=999999 with the nearest real page.
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "projects/project_list.html",
+        {"form": form, "page": page, "projects": page.object_list, "query": query.urlencode()},
+    )
 
 
+@require_GET
 def project_detail(request, slug):
     project = get_by_slug(
         Project.objects.published().prefetch_related(
@@ -23,4 +40,10 @@ def project_detail(request, slug):
         ),
         slug,
     )
-    return render(request, "projects/project_detail.html", {"project": project})
+    if response := redirect_to_canonical(request, project):
+        return response
+    return render(
+        request,
+        "projects/project_detail.html",
+        {"project": project, "alternates": object_alternates(project)},
+    )

@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "eurelations.context_processors.site",
             ],
         },
     },
@@ -177,3 +178,6 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = BASE_DIR / "media"
 
 LOGIN_URL = "admin:login"
+
+# Django 6 makes https the default scheme of URL form fields; opt in now.
+FORMS_URLFIELD_ASSUME_HTTPS = True
