@@ -6,6 +6,7 @@ from django.contrib.flatpages.admin import FlatPageAdmin
 from django.contrib.flatpages.models import FlatPage
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
@@ -96,7 +97,11 @@ class PublishableAdmin(ContentAdmin):
                 obj.updated_by = request.user
                 obj.save()
                 count += 1
-        self.message_user(request, _("%(count)d item(s) published.") % {"count": count})
+        self.message_user(
+            request,
+            ngettext("%(count)d item published.", "%(count)d items published.", count)
+            % {"count": count},
+        )
 
     @admin.action(description=_("Unpublish the selected items"), permissions=["change"])
     def unpublish(self, request, queryset):
@@ -107,7 +112,11 @@ class PublishableAdmin(ContentAdmin):
                 obj.updated_by = request.user
                 obj.save()
                 count += 1
-        self.message_user(request, _("%(count)d item(s) unpublished.") % {"count": count})
+        self.message_user(
+            request,
+            ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
+            % {"count": count},
+        )
 
 
 admin.site.unregister(FlatPage)

@@ -7,9 +7,9 @@ match. Either way one query per kind of content, whatever the amount of it.
 
 import unicodedata
 
+from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.contrib.sites.models import Site
 from django.db import connection
 from django.db.models import Q
 
@@ -78,7 +78,7 @@ def search_content(query, language):
 
 def _matching_flatpages(query, language):
     title, content = f"title_{language}", f"content_{language}"
-    pages = FlatPage.objects.filter(sites=Site.objects.get_current(), registration_required=False)
+    pages = FlatPage.objects.filter(sites__id=settings.SITE_ID, registration_required=False)
     if _use_full_text():
         config = SEARCH_CONFIGS.get(language, "simple")
         pages = (

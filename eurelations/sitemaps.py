@@ -1,8 +1,8 @@
 """/sitemap.xml: every published page in every language that really has it, with alternates."""
 
+from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sites.models import Site
 from django.urls import reverse
 
 from cooperation.models import CooperationArea, Partner
@@ -48,7 +48,7 @@ class PagesSitemap(Sitemap):
 
     def items(self):
         flatpages = FlatPage.objects.filter(
-            sites=Site.objects.get_current(), registration_required=False
+            sites__id=settings.SITE_ID, registration_required=False
         ).order_by("url")
         return ["home", "projects:project_list", "cooperation:partner_list", *flatpages]
 

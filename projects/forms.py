@@ -65,6 +65,8 @@ class ProjectFilterForm(forms.Form):
 
     def filter(self, projects):
         """``projects`` narrowed by the valid filters; invalid ones are left out."""
+        if not self.is_bound:
+            return projects
         self.is_valid()  # cleaned_data then holds the valid fields only
         data = self.cleaned_data
         if data.get("area"):

@@ -1,9 +1,17 @@
-"""The public pages list the seed content in each language."""
+"""What a visitor sees on each page, in each of the four languages."""
+
+import re
+from urllib.parse import unquote
 
 import pytest
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
-from cooperation.models import CooperationArea, Partner
+from cooperation.models import CooperationArea, Partner, Partnership
+from eurelations.models import PublicationStatus
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db
@@ -11,30 +19,175 @@ pytestmark = pytest.mark.django_db
 LANGUAGES = ("ar", "en", "fr", "es")
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_home_page_lists_the_seed_content(client, language):
-    response = client.get(f"/{language}/")
-    assert response.status_code == 200
-    html = response.content.decode()
-    assert f'<html lang="{language}" dir="{"rtl" if language == "ar" else "ltr"}">' in html
-    for area in CooperationArea.objects.language(language):
-        assert escape(area.title) in html
-        assert area.get_absolute_url(language) in html
-    for project in Project.objects.language(language):
-        assert project.get_absolute_url(language) in html
-    for partner in Partner.objects.language(language):
-        assert partner.get_absolute_url(language) in html
+def html_of(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def url(name, language, **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_each_item_has_its_own_page(client, language):
-    for model in (CooperationArea, Partner, Project):
+def test_the_home_page_is_the_whole_partnership_page(client, language):
+    html = html_of(client.get(f"/{language}/"))
+    direction = "rtl" if language == "ar" else "ltr"
+    assert f'<html lang="{language}" dir="{direction}">' in html
+    partnership = Partnership.objects.language(language).get()
+    for text in (partnership.title, partnership.lead, partnership.areas_heading):
+        assert escape(text) in html
+    assert html.count("<h1") == 1
+    for objective in partnership.objectives.all():
+        objective.set_current_language(language)
+        assert escape(objective.text) in html
+    for model in (CooperationArea, Project, Partner):
         for obj in model.objects.language(language):
-            response = client.get(obj.get_absolute_url(language))
-            assert response.status_code == 200, obj.get_absolute_url(language)
+            assert obj.get_absolute_url(language) in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_item_has_its_own_page_under_its_own_slug(client, language):
+    for model, field in ((CooperationArea, "title"), (Partner, "name"), (Project, "name")):
+        for obj in model.objects.language(language):
+            html = html_of(client.get(obj.get_absolute_url(language)))
+            assert f"<h1>{escape(getattr(obj, field))}</h1>" in html
+            assert f'<html lang="{language}"' in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_url_prefixes_are_translated(client, language):
+    projects = url("projects:project_list", language)
+    assert (
+        unquote(projects)
+        == {
+            "ar": "/ar/المشاريع/",
+            "en": "/en/projects/",
+            "fr": "/fr/projets/",
+            "es": "/es/proyectos/",
+        }[language]
+    )
+    assert client.get(projects).status_code == 200
+
+
+def test_a_project_page_shows_its_facts_formatted_for_the_reader(client):
+    project = Project.objects.get(key="wapis")
+    project.eu_contribution = "12500000.00"
+    project.start_date = "2018-01-15"
+    project.end_date = "2026-06-30"
+    project.save()
+    french = html_of(client.get(project.get_absolute_url("fr")))
+    assert "12\u202f500\u202f000,00\xa0€" in french or "12 500 000,00 €" in french
+    assert "15 janvier 2018" in french
+    assert "Sénégal" in french  # country names in the reader's language
+    english = html_of(client.get(project.get_absolute_url("en")))
+    assert "€12,500,000.00" in english
+    assert "Jan. 15, 2018" in english or "January 15, 2018" in english
+    assert "Senegal" in english
+    arabic = html_of(client.get(project.get_absolute_url("ar")))
+    assert "السنغال" in arabic
+    spanish = html_of(client.get(project.get_absolute_url("es")))
+    assert "12.500.000,00\xa0€" in spanish
+
+
+def test_an_area_page_lists_its_projects_and_partners(client):
+    area = CooperationArea.objects.get(key="west-africa")
+    wapis = Project.objects.get(key="wapis")
+    europol = Partner.objects.get(key="europol")
+    wapis.partners.add(europol)
+    html = html_of(client.get(area.get_absolute_url("en")))
+    assert wapis.get_absolute_url("en") in html
+    assert europol.get_absolute_url("en") in html
+
+
+def test_the_partners_page_groups_agencies_and_institutions(client):
+    html = html_of(client.get(url("cooperation:partner_list", "en")))
+    agencies, institutions = html.split('id="institutions"')
+    assert "Europol" in agencies and "European Commission" not in agencies
+    assert "European Commission" in institutions
+
+
+def test_drafts_and_scheduled_items_are_not_public(client):
+    project = Project.objects.get(key="iarms")
+    detail = project.get_absolute_url("en")
+    project.status = PublicationStatus.DRAFT
+    project.save()
+    assert client.get(detail).status_code == 404
+    assert detail not in html_of(client.get("/en/"))
+    assert detail not in html_of(client.get(url("projects:project_list", "en")))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_static_pages_live_under_the_language_prefixes(client, language):
+    page = FlatPage.objects.create(
+        url="/pages/privacy/",
+        title_ar="الخصوصية",
+        title_en="Privacy",
+        title_fr="Confidentialité",
+        title_es="Privacidad",
+        content_ar="<p>نص</p>",
+        content_en="<p>Text</p>",
+        content_fr="<p>Texte</p>",
+        content_es="<p>Texto</p>",
+    )
+    page.sites.add(Site.objects.get_current())
+    html = html_of(client.get(f"/{language}/pages/privacy/"))
+    title = {"ar": "الخصوصية", "en": "Privacy", "fr": "Confidentialité", "es": "Privacidad"}
+    assert f"<h1>{title[language]}</h1>" in html
+
+
+def test_the_root_redirects_by_accept_language(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="es-ES,es;q=0.9,en;q=0.5")
+    assert response.status_code == 302
+    assert response["Location"] == "/es/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ar")["Location"] == "/ar/"
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de")["Location"] == "/en/"
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_the_404_page_speaks_the_visitors_language(client, language):
+    response = client.get(f"/{language}/{'nope'}/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert {"fr": "Page introuvable", "es": "Página no encontrada"}[language] in html
+    assert f'<html lang="{language}"' in html
+
+
+def test_the_500_page_is_translated_and_needs_no_database():
+    from django.template.loader import render_to_string
+
+    with translation.override("ar"):
+        html = render_to_string("500.html")
+    assert 'dir="rtl"' in html
+    assert "خطأ في الخادم" in html
+
+
+def test_the_interface_is_translated(client):
+    assert "Aller au contenu" in html_of(client.get("/fr/"))
+    assert "الانتقال إلى المحتوى" in html_of(client.get("/ar/"))
+    assert "Ir al contenido" in html_of(client.get("/es/"))
 
 
 def test_the_health_check_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+def test_every_page_has_one_h1_title_description_canonical_and_open_graph(client):
+    project = Project.objects.get(key="sharaka")
+    for path in (
+        "/fr/",
+        project.get_absolute_url("fr"),
+        url("projects:project_list", "fr"),
+        url("cooperation:partner_list", "fr"),
+        url("search", "fr") + "?q=terrorisme",
+    ):
+        html = html_of(client.get(path))
+        assert html.count("<h1") == 1, path
+        title = re.search(r"<title>([^<]+)</title>", html).group(1)
+        assert "INTERPOL et l" in title and "Union européenne" in title, path
+        assert re.search(r'<meta name="description" content="[^"]+">', html), path
+        assert f'<link rel="canonical" href="http://testserver{path.split("?")[0]}">' in html
+        assert '<meta property="og:locale" content="fr">' in html
+        assert re.search(r'<meta property="og:title" content="[^"]+">', html)

@@ -1,0 +1,120 @@
+"""SQL queries per page stay within budget and do not grow with the amount of content
+(DESIGN.md §8: home ≤ 10, list ≤ 8, detail ≤ 8; the same count for 3 and for 300 projects)."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from cooperation.models import CooperationArea, Partner
+from eurelations.models import PublicationStatus
+from projects.models import Project, ProjectTranslation
+
+pytestmark = pytest.mark.django_db
+BUDGETS = {"home": 10, "list": 8, "detail": 8}
+
+
+def grow_projects_to(total):
+    """Add published projects, each in four languages, in an area and with a partner."""
+    area = CooperationArea.objects.get(key="west-africa")
+    partner = Partner.objects.get(key="europol")
+    start = Project.objects.count()
+    projects = Project.objects.bulk_create(
+        Project(
+            key=f"generated-{n}",
+            status=PublicationStatus.PUBLISHED,
+            order=100 + n,
+            countries=["FR", "SN"],
+        )
+        for n in range(start, total)
+    )
+    ProjectTranslation.objects.bulk_create(
+        ProjectTranslation(
+            master=project,
+            language_code=language,
+            name=f"Project {project.key} {language}",
+            slug=f"{project.key}-{language}",
+            summary="Generated.",
+            region="Region",
+        )
+        for project in projects
+        for language in ("ar", "en", "fr", "es")
+    )
+    for project in projects:
+        project.cooperation_areas.add(area)
+        project.partners.add(partner)
+
+
+def pages(language):
+    wapis = Project.objects.get(key="wapis")
+    area = CooperationArea.objects.get(key="west-africa")
+    partner = Partner.objects.get(key="europol")
+    with translation.override(language):
+        project_list = reverse("projects:project_list")
+        return {
+            "home": [f"/{language}/"],
+            "list": [
+                project_list,
+                project_list + "?area=west-africa&status=ongoing&page=2",
+                reverse("cooperation:partner_list"),
+                reverse("search") + "?q=police",
+            ],
+            "detail": [
+                wapis.get_absolute_url(language),
+                area.get_absolute_url(language),
+                partner.get_absolute_url(language),
+            ],
+        }
+
+
+def count_queries(client, path):
+    cache.clear()  # measure the page itself, not the page cache
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(captured)
+
+
+def measure(client, language):
+    return {
+        (kind, path): count_queries(client, path)
+        for kind, paths in pages(language).items()
+        for path in paths
+    }
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_queries_per_page_are_within_budget_and_constant_from_3_to_300_projects(client, language):
+    Project.objects.exclude(key__in=["wapis", "iarms", "sharaka"]).delete()
+    # The three left have the same kinds of relations as the generated ones: only the amount
+    # of content differs between the two measurements.
+    for project in Project.objects.all():
+        project.cooperation_areas.add(CooperationArea.objects.get(key="west-africa"))
+        project.partners.add(Partner.objects.get(key="europol"))
+    small = measure(client, language)
+    grow_projects_to(300)
+    large = measure(client, language)
+    for (kind, path), count in large.items():
+        assert count <= BUDGETS[kind], f"{path}: {count} queries"
+    assert large == small
+
+
+def test_the_home_page_budget_with_django_assert_max_num_queries(
+    client, django_assert_max_num_queries
+):
+    grow_projects_to(300)
+    cache.clear()
+    with django_assert_max_num_queries(BUDGETS["home"]):
+        assert client.get("/en/").status_code == 200
+
+
+def test_a_project_page_budget_with_django_assert_max_num_queries(
+    client, django_assert_max_num_queries
+):
+    grow_projects_to(300)
+    cache.clear()
+    path = Project.objects.get(key="wapis").get_absolute_url("es")
+    with django_assert_max_num_queries(BUDGETS["detail"]):
+        assert client.get(path).status_code == 200
