@@ -35,3 +35,12 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--screenshots",
+        default=None,
+        metavar="DIR",
+        help="Also copy the browser tests' screenshots into DIR (python3 dev.py screenshots).",
+    )
