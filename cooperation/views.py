@@ -1,7 +1,7 @@
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
-from eurelations.i18n import object_alternates
+from eurelations.i18n import object_page_context
 from eurelations.translated import get_by_slug, redirect_to_canonical
 from eurelations.views import split_partners
 from projects.models import Project
@@ -9,7 +9,7 @@ from projects.models import Project
 from .models import CooperationArea, Partner
 
 
-@require_GET
+@require_safe
 def area_detail(request, slug):
     area = get_by_slug(CooperationArea.objects.published(), slug)
     if response := redirect_to_canonical(request, area):
@@ -29,12 +29,12 @@ def area_detail(request, slug):
             "area": area,
             "projects": projects,
             "partners": partners,
-            "alternates": object_alternates(area),
+            **object_page_context(request, area),
         },
     )
 
 
-@require_GET
+@require_safe
 def partner_list(request):
     agencies, institutions = split_partners(Partner.objects.published().with_translations())
     return render(
@@ -44,7 +44,7 @@ def partner_list(request):
     )
 
 
-@require_GET
+@require_safe
 def partner_detail(request, slug):
     partner = get_by_slug(Partner.objects.published(), slug)
     if response := redirect_to_canonical(request, partner):
@@ -53,5 +53,5 @@ def partner_detail(request, slug):
     return render(
         request,
         "cooperation/partner_detail.html",
-        {"partner": partner, "projects": projects, "alternates": object_alternates(partner)},
+        {"partner": partner, "projects": projects, **object_page_context(request, partner)},
     )

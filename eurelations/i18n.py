@@ -1,22 +1,38 @@
 """Which languages a page exists in, and the language its text is actually shown in."""
 
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import translation
 from parler.utils.i18n import get_active_language_choices
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# Open Graph wants language_TERRITORY; these are the locales its consumers know for our four.
+OG_LOCALES = {"ar": "ar_AR", "en": "en_GB", "fr": "fr_FR", "es": "es_ES"}
+
+# Query parameters whose values are text in the page's language: they mean nothing on the same
+# page in another language, so the switcher and the alternates leave them out.
+LANGUAGE_BOUND_PARAMETERS = ("region", "q")
 
 
 def is_rtl(language_code):
     return translation.get_language_info(language_code)["bidi"]
 
 
+def available_languages(obj):
+    """The languages ``obj`` really has a translation in (no query when translations are
+    prefetched). Flatpages are translated by modeltranslation: a language has the page when
+    its title column is filled in."""
+    if hasattr(obj, "get_available_languages"):
+        return set(obj.get_available_languages())
+    return {code for code in LANGUAGE_CODES if getattr(obj, f"title_{code}", "")}
+
+
 def shown_language(obj, language=None):
     """The language ``obj`` is displayed in: the requested one when it is translated, else the
     first language of the fallback chain that is (uses prefetched translations: no query)."""
     language = language or translation.get_language()
-    available = set(obj.get_available_languages())
+    available = available_languages(obj)
     for code in get_active_language_choices(language):
         if code in available:
             return code
@@ -38,10 +54,27 @@ def fallback_info(obj, language=None):
     }
 
 
+def url_in(obj, language):
+    """``obj``'s address in ``language`` (its own slug there, or its fallback's)."""
+    if hasattr(obj, "get_available_languages"):
+        return obj.get_absolute_url(language)
+    # A flatpage: Django's FlatPage.get_absolute_url knows nothing of our language prefixes.
+    with translation.override(language):
+        return reverse("flatpage", kwargs={"url": obj.url.lstrip("/")})
+
+
 def object_alternates(obj):
     """[(language, url)] for each language that really has a translation of ``obj``."""
-    available = set(obj.get_available_languages())
-    return [(code, obj.get_absolute_url(code)) for code in LANGUAGE_CODES if code in available]
+    available = available_languages(obj)
+    return [(code, url_in(obj, code)) for code in LANGUAGE_CODES if code in available]
+
+
+def object_page_context(request, obj):
+    """Alternates and canonical URL of the page showing ``obj``. A page shown in a fallback
+    language duplicates the page in that language, so that page is its canonical address."""
+    alternates = object_alternates(obj)
+    canonical = dict(alternates).get(shown_language(obj), request.path)
+    return {"alternates": alternates, "canonical_url": request.build_absolute_uri(canonical)}
 
 
 def path_alternates(path):

@@ -6,6 +6,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from cooperation.models import CooperationArea, Partner
+from eurelations.i18n import available_languages
 from projects.models import Project
 
 
@@ -20,7 +21,7 @@ class TranslatedContentSitemap(Sitemap):
 
     def get_languages_for_item(self, item):
         # Only the languages the object is translated into; a fallback page is not a page.
-        available = set(item.get_available_languages())
+        available = available_languages(item)
         return [code for code in super().get_languages_for_item(item) if code in available]
 
     def lastmod(self, item):
@@ -51,6 +52,14 @@ class PagesSitemap(Sitemap):
             sites__id=settings.SITE_ID, registration_required=False
         ).order_by("url")
         return ["home", "projects:project_list", "cooperation:partner_list", *flatpages]
+
+    def get_languages_for_item(self, item):
+        languages = super().get_languages_for_item(item)
+        if isinstance(item, FlatPage):
+            # Only the languages the page is written in; a fallback page is not a page.
+            available = available_languages(item)
+            return [code for code in languages if code in available]
+        return languages
 
     def location(self, item):
         if isinstance(item, FlatPage):

@@ -2,13 +2,15 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.flatpages import views as flatpage_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from eurelations import views
 from eurelations.sitemaps import SITEMAPS
+
+# The 404 page in the visitor's language, with a switcher to each language's home page.
+handler404 = "eurelations.views.page_not_found"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -24,6 +26,7 @@ urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
     path(_("cooperation/"), include("cooperation.urls")),
     path(_("projects/"), include("projects.urls")),
-    re_path(r"^(?P<url>pages/.+/)$", flatpage_views.flatpage, name="flatpage"),
+    # Not translated: a static page's address is its FlatPage.url, the same in every language.
+    re_path(r"^(?P<url>pages/[-\w./]+/)$", views.flatpage, name="flatpage"),
     prefix_default_language=True,
 )

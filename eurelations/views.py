@@ -1,14 +1,20 @@
-"""Cross-cutting views: the home page (the partnership page), search, robots.txt and health."""
+"""Cross-cutting views: the home page (the partnership page), search, static pages, the
+localized 404, robots.txt and health."""
 
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.flatpages.models import FlatPage
 from django.db import connection
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import requires_csrf_token
+from django.views.decorators.http import require_safe
 
 from cooperation.models import CooperationArea, Objective, Partner, PartnerKind, Partnership
+from eurelations.i18n import LANGUAGE_CODES, available_languages, object_page_context
 from eurelations.search import MAX_QUERY_LENGTH, clean_query, search_content
 from projects.models import Project
 
@@ -21,7 +27,8 @@ def split_partners(partners):
     )
 
 
-@require_GET
+# require_safe, not require_GET: crawlers and monitors send HEAD, which must not be a 405.
+@require_safe
 def home(request):
     partnership = (
         Partnership.objects.published()
@@ -43,7 +50,7 @@ def home(request):
     return render(request, "home.html", context)
 
 
-@require_GET
+@require_safe
 def search(request):
     raw = request.GET.get("q", "")
     query = clean_query(raw)
@@ -60,7 +67,32 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
+def flatpage(request, url):
+    """A static page under the language prefixes (/fr/pages/mentions/). Django's own flatpage
+    view knows neither our prefixes nor which languages a page is really translated into."""
+    page = get_object_or_404(FlatPage, url=f"/{url}", sites=settings.SITE_ID)
+    if page.registration_required and not request.user.is_authenticated:
+        return redirect_to_login(request.path)
+    if not available_languages(page):
+        raise Http404("This page has no text in any language.")
+    context = {"flatpage": page, **object_page_context(request, page)}
+    return render(request, page.template_name or "flatpages/default.html", context)
+
+
+@requires_csrf_token
+def page_not_found(request, exception):
+    """The 404 page in the visitor's language. The address exists in no language, so the
+    switcher offers each language's home page and no alternates are announced."""
+    homes = []
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            homes.append((code, reverse("home")))
+    context = {"alternates": homes, "canonical_url": request.build_absolute_uri(request.path)}
+    return render(request, "404.html", context, status=404)
+
+
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

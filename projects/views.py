@@ -1,10 +1,10 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from cooperation.models import CooperationArea, Partner
-from eurelations.i18n import object_alternates
+from eurelations.i18n import object_page_context
 from eurelations.translated import get_by_slug, redirect_to_canonical
 
 from .forms import ProjectFilterForm
@@ -13,7 +13,7 @@ from .models import Project
 PROJECTS_PER_PAGE = 12
 
 
-@require_GET
+@require_safe
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
     projects = form.filter(Project.objects.published()).distinct().with_translations()
@@ -21,14 +21,25 @@ def project_list(request):
     page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # Each page of the list is its own canonical page; filtered views are not (they would be
+    # countless), so they point to the unfiltered page.
+    canonical = request.path
+    if page.number > 1 and not any(query.values()):
+        canonical = f"{request.path}?page={page.number}"
     return render(
         request,
         "projects/project_list.html",
-        {"form": form, "page": page, "projects": page.object_list, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "projects": page.object_list,
+            "query": query.urlencode(),
+            "canonical_url": request.build_absolute_uri(canonical),
+        },
     )
 
 
-@require_GET
+@require_safe
 def project_detail(request, slug):
     project = get_by_slug(
         Project.objects.published().prefetch_related(
@@ -45,5 +56,5 @@ def project_detail(request, slug):
     return render(
         request,
         "projects/project_detail.html",
-        {"project": project, "alternates": object_alternates(project)},
+        {"project": project, **object_page_context(request, project)},
     )

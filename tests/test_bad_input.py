@@ -9,6 +9,14 @@ from projects.models import Project
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def language_reset_after_each_test():
+    # A request leaves its language active in the thread (LocaleMiddleware activates it and a
+    # 404 never deactivates it); later modules must not inherit a French 404's language.
+    yield
+    translation.deactivate()
+
+
 def projects_url(language="en"):
     with translation.override(language):
         return reverse("projects:project_list")
@@ -101,3 +109,49 @@ def test_a_very_long_search_is_cut_and_says_so(client):
 
 def test_posting_to_a_public_page_is_refused_cleanly(client):
     assert client.post("/en/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"area": "\x00"},
+        {"country": "F\x00"},
+        {"region": "\x00\xff"},
+        {"partner": "europol", "page": "\x00"},
+        {"status": ["ongoing", "completed"]},
+    ],
+)
+def test_nul_bytes_and_repeated_values_in_the_filters_get_a_page(client, params):
+    assert client.get(projects_url("fr"), params).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/fr/pages/%00/",
+        "/fr/pages/../../etc/passwd/",
+        "/es/pages/no-such-page/",
+        "/en/cooperation/partners/%00%ff/",
+        "/ar/" + "ش" * 3000 + "/",
+    ],
+)
+def test_hostile_addresses_are_404(client, path):
+    assert client.get(path).status_code == 404
+
+
+def test_a_spanish_visitor_following_an_english_area_link_lands_on_the_spanish_page(client):
+    from cooperation.models import CooperationArea
+
+    area = CooperationArea.objects.get(key="west-africa")
+    english_slug = area.safe_translation_getter("slug", language_code="en")
+    with translation.override("es"):
+        path = reverse("cooperation:area_detail", kwargs={"slug": english_slug})
+    response = client.get(path + "?utm_source=mail")
+    assert response.status_code == 301
+    assert response["Location"] == area.get_absolute_url("es") + "?utm_source=mail"
+
+
+def test_a_page_in_a_language_the_site_does_not_have_is_404_in_the_visitors_language(client):
+    response = client.get("/de/projects/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 404
+    assert '<html lang="fr"' in response.content.decode()

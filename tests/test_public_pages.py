@@ -189,5 +189,54 @@ def test_every_page_has_one_h1_title_description_canonical_and_open_graph(client
         assert "INTERPOL et l" in title and "Union européenne" in title, path
         assert re.search(r'<meta name="description" content="[^"]+">', html), path
         assert f'<link rel="canonical" href="http://testserver{path.split("?")[0]}">' in html
-        assert '<meta property="og:locale" content="fr">' in html
+        assert '<meta property="og:locale" content="fr_FR">' in html
+        assert '<meta property="og:locale:alternate" content="ar_AR">' in html
         assert re.search(r'<meta property="og:title" content="[^"]+">', html)
+
+
+def test_a_crawler_checking_a_page_with_head_gets_its_headers(client):
+    project = Project.objects.get(key="wapis")
+    for path in ("/en/", project.get_absolute_url("ar"), url("projects:project_list", "fr")):
+        response = client.head(path)
+        assert response.status_code == 200, path
+        assert response.content == b""
+
+
+def test_a_static_page_only_in_english_is_shown_to_a_french_reader_with_a_notice(client):
+    page = FlatPage.objects.create(
+        url="/pages/contact/", title_en="Contact us", content_en="<p>Write to Brussels.</p>"
+    )
+    page.sites.add(Site.objects.get_current())
+    html = html_of(client.get("/fr/pages/contact/"))
+    assert '<html lang="fr" dir="ltr">' in html
+    assert "Version affichée : Anglais." in html
+    assert '<article lang="en" dir="ltr">' in html
+    assert "<h1>Contact us</h1>" in html
+    # Only English is announced, and the English page is the canonical one.
+    assert (
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/pages/contact/">' in html
+    )
+    assert 'hreflang="fr"' not in html.split("</head>")[0]
+    assert '<link rel="canonical" href="http://testserver/en/pages/contact/">' in html
+
+
+def test_a_static_page_never_outputs_script_even_if_an_editor_typed_it(client):
+    page = FlatPage.objects.create(
+        url="/pages/legal/",
+        title_en="Legal notice",
+        content_en='<p onclick="steal()">Text</p><script>alert(1)</script>',
+    )
+    page.sites.add(Site.objects.get_current())
+    html = html_of(client.get("/en/pages/legal/"))
+    assert "<p>Text</p>" in html
+    assert "<script" not in html and "onclick" not in html
+
+
+def test_a_static_page_for_members_only_sends_a_visitor_to_the_login(client):
+    page = FlatPage.objects.create(
+        url="/pages/staff/", title_en="Staff", registration_required=True
+    )
+    page.sites.add(Site.objects.get_current())
+    response = client.get("/en/pages/staff/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

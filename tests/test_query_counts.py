@@ -47,6 +47,17 @@ def grow_projects_to(total):
         project.partners.add(partner)
 
 
+def keep_three_projects():
+    """Three projects with the same kinds of relations as the generated ones: only the amount
+    of content differs between two measurements."""
+    Project.objects.exclude(key__in=["wapis", "iarms", "sharaka"]).delete()
+    for project in Project.objects.all():
+        project.cooperation_areas.add(CooperationArea.objects.get(key="west-africa"))
+        project.partners.add(Partner.objects.get(key="europol"))
+        project.countries = ["FR", "SN"]
+        project.save()
+
+
 def pages(language):
     wapis = Project.objects.get(key="wapis")
     area = CooperationArea.objects.get(key="west-africa")
@@ -87,12 +98,7 @@ def measure(client, language):
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
 def test_queries_per_page_are_within_budget_and_constant_from_3_to_300_projects(client, language):
-    Project.objects.exclude(key__in=["wapis", "iarms", "sharaka"]).delete()
-    # The three left have the same kinds of relations as the generated ones: only the amount
-    # of content differs between the two measurements.
-    for project in Project.objects.all():
-        project.cooperation_areas.add(CooperationArea.objects.get(key="west-africa"))
-        project.partners.add(Partner.objects.get(key="europol"))
+    keep_three_projects()
     small = measure(client, language)
     grow_projects_to(300)
     large = measure(client, language)
@@ -118,3 +124,35 @@ def test_a_project_page_budget_with_django_assert_max_num_queries(
     path = Project.objects.get(key="wapis").get_absolute_url("es")
     with django_assert_max_num_queries(BUDGETS["detail"]):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("language", ["ar", "es"])
+def test_the_project_list_with_filters_costs_the_same_at_3_and_300_projects(
+    client, django_assert_num_queries, language
+):
+    keep_three_projects()
+    with translation.override(language):
+        path = reverse("projects:project_list") + "?partner=europol&country=SN&page=3"
+    small = count_queries(client, path)
+    assert small <= BUDGETS["list"]
+    grow_projects_to(300)
+    cache.clear()
+    with django_assert_num_queries(small):
+        assert client.get(path).status_code == 200
+
+
+def test_search_and_static_pages_stay_within_the_list_budget_with_300_projects(
+    client, django_assert_max_num_queries
+):
+    from django.contrib.flatpages.models import FlatPage
+    from django.contrib.sites.models import Site
+
+    page = FlatPage.objects.create(url="/pages/legal/", title_fr="Mentions légales")
+    page.sites.add(Site.objects.get_current())
+    grow_projects_to(300)
+    with translation.override("fr"):
+        search = reverse("search") + "?q=Project"  # matches all 300 generated projects
+    for path in (search, "/fr/pages/legal/", reverse("cooperation:partner_list")):
+        cache.clear()
+        with django_assert_max_num_queries(BUDGETS["list"]):
+            assert client.get(path).status_code == 200

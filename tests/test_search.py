@@ -1,9 +1,12 @@
 """Search in the page's language: stemming on PostgreSQL, substring match on SQLite."""
 
 import pytest
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from projects.models import Project
 
@@ -54,3 +57,38 @@ def test_on_postgresql_words_are_matched_by_their_stem(client):
     # French stemming: "terroristes" matches "terrorisme"/"terroristes" forms.
     html = search(client, "fr", "terroristes")
     assert "Preuves recueillies" in html
+
+
+def test_each_result_shows_its_title_and_a_line_of_its_text_in_the_readers_language(client):
+    wapis = Project.objects.language("fr").get(key="wapis")
+    html = search(client, "fr", "SIPAO")
+    assert f'<a href="{wapis.get_absolute_url("fr")}">{escape(wapis.name)}</a>' in html
+    assert f"<p>{escape(' '.join(wapis.summary.split()[:6]))}" in html
+
+
+def test_a_project_matching_in_several_fields_is_listed_once(client):
+    # "WAPIS" is in the name, the summary and the description of the same project.
+    wapis = Project.objects.get(key="wapis")
+    html = search(client, "en", "WAPIS")
+    assert html.count(f'href="{wapis.get_absolute_url("en")}"') == 1
+
+
+def test_static_pages_are_found_in_the_readers_language_only(client):
+    page = FlatPage.objects.create(
+        url="/pages/data-protection/",
+        title_en="Data protection",
+        content_en="<p>How we protect personal data.</p>",
+        title_fr="Protection des données",
+        content_fr="<p>Comment nous protégeons les données personnelles.</p>",
+    )
+    page.sites.add(Site.objects.get_current())
+    html = search(client, "fr", "données")
+    assert '<a href="/fr/pages/data-protection/">Protection des données</a>' in html
+    assert "Comment nous protégeons" in html
+    assert "/pages/data-protection/" not in search(client, "es", "datos personales")
+
+
+def test_a_french_reader_finds_a_project_by_its_short_code_used_in_every_language(client):
+    wapis = Project.objects.get(key="wapis")
+    html = search(client, "fr", "WAPIS")
+    assert f'href="{wapis.get_absolute_url("fr")}"' in html

@@ -5,6 +5,11 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cooperation.models import CooperationArea
 from projects.models import Project
@@ -74,3 +79,41 @@ def test_robots_txt_points_to_the_sitemap(client):
 def test_the_sitemap_uses_the_configured_domain(client):
     root = sitemap(client)
     assert root.find("s:url/s:loc", NS).text.startswith("http://127.0.0.1:8000/")
+
+
+def test_a_static_page_is_listed_only_in_the_languages_it_is_written_in(client):
+    page = FlatPage.objects.create(
+        url="/pages/accessibility/",
+        title_en="Accessibility",
+        title_ar="إمكانية الوصول",
+        content_en="<p>Text</p>",
+        content_ar="<p>نص</p>",
+    )
+    page.sites.add(Site.objects.get_current())
+    root = sitemap(client)
+    listed = [path for path in locations(root) if path.endswith("/pages/accessibility/")]
+    assert sorted(listed) == ["/ar/pages/accessibility/", "/en/pages/accessibility/"]
+    entry = next(
+        url
+        for url in root.findall("s:url", NS)
+        if url.find("s:loc", NS).text.endswith("/ar/pages/accessibility/")
+    )
+    hreflangs = {link.get("hreflang") for link in entry.findall("x:link", NS)}
+    assert hreflangs == {"ar", "en", "x-default"}
+
+
+def test_the_sitemap_costs_the_same_queries_for_3_and_300_projects(
+    client, django_assert_num_queries
+):
+    from tests.test_query_counts import grow_projects_to
+
+    Project.objects.exclude(key__in=["wapis", "iarms", "sharaka"]).delete()
+    sitemap(client)  # the current Site is cached from the first request on
+    cache.clear()
+    with CaptureQueriesContext(connection) as small:
+        sitemap(client)
+    grow_projects_to(300)
+    cache.clear()
+    with django_assert_num_queries(len(small)):
+        root = sitemap(client)
+    assert len(locations(root)) >= 300 * 4

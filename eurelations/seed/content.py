@@ -21,8 +21,8 @@ PARTNERSHIP = {
     },
     "introduction": {
         "ar": "<p>يعمل الإنتربول والاتحاد الأوروبي سوياً عن كثب على مسائل تهم الطرفين ويتبادلان الموارد والخبرات. فالإنتربول شريك أساسي للاتحاد الأوروبي في مجالات الأمن الخارجي، والهجرة غير المشروعة، ومكافحة الإرهاب، والجريمة المنظمة.</p>",
-        "en": "<p>INTERPOL and the European Union work closely together on matters of shared interest and pool their resources and expertise. INTERPOL is a key partner of the EU in external security, irregular migration, counter-terrorism and organized crime.</p>",
-        "fr": "<p>INTERPOL et l'Union européenne travaillent en étroite collaboration sur des questions d'intérêt commun et mettent en commun leurs ressources et leur savoir-faire. INTERPOL est un partenaire essentiel de l'UE dans les domaines de la sécurité extérieure, de la migration irrégulière, de la lutte contre le terrorisme et de la criminalité organisée.</p>",
+        "en": "<p>INTERPOL and the European Union work closely together on matters of shared interest and share their resources and expertise. INTERPOL is a key partner of the EU in external security, irregular migration, counter-terrorism and organized crime.</p>",
+        "fr": "<p>INTERPOL et l'Union européenne travaillent en étroite collaboration sur des questions d'intérêt commun et échangent leurs ressources et leur savoir-faire. INTERPOL est un partenaire essentiel de l'UE dans les domaines de la sécurité extérieure, de la migration irrégulière, de la lutte contre le terrorisme et de la criminalité organisée.</p>",
         "es": "<p>INTERPOL y la Unión Europea colaboran estrechamente en asuntos de interés común y comparten recursos y conocimientos especializados. INTERPOL es un socio esencial de la UE en materia de seguridad exterior, migración irregular, lucha contra el terrorismo y delincuencia organizada.</p>",
     },
     "office_description": {

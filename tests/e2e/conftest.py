@@ -1,8 +1,11 @@
 """Browser tests: Playwright driving Debian's headless Chromium against the live test server.
 
-Playwright never downloads a browser here: it launches /usr/bin/chromium. Without Chromium the
-browser tests are skipped on a developer's machine and fail in CI (CI=true), where a missing
-browser is a broken set-up, not a reason to pass.
+Playwright never downloads a browser here: it launches Debian's /usr/bin/chromium. Without
+Chromium (or Playwright) the browser tests are skipped on a developer's machine and fail in CI
+(CI=true), where a missing browser is a broken set-up, not a reason to pass.
+
+The ``--screenshots DIR`` option used by ``python3 dev.py screenshots`` is registered in
+tests/conftest.py (pytest only reads ``pytest_addoption`` from conftests it loads at start-up).
 """
 
 import os
@@ -13,10 +16,6 @@ from django.core.cache import cache
 
 from eurelations.seed.loader import load_seed_content
 
-# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from a
-# thread with a running loop unless told that this (test-only) use is safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -26,58 +25,103 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
 
 
 def _unavailable(reason):
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (required when CI=true)")
+        pytest.fail(f"{reason}: the browser tests are required when CI=true", pytrace=False)
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    """One headless Chromium for all the browser tests.
+
+    Package scope (this folder) rather than session scope: the browser closes as soon as the
+    last browser test is done, so the tests that run after it do so without Playwright's event
+    loop in their thread and with Django's async-safety check switched on again.
+    """
+    executable = shutil.which("chromium")
     if not executable:
-        _unavailable("Debian's chromium is not installed")
+        _unavailable("Debian's chromium is not installed (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("playwright is not installed")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+        _unavailable("playwright is not installed (pip install -r requirements.txt)")
+
+    # Playwright's sync API keeps an asyncio event loop "running" in this thread while the
+    # browser is open, and Django refuses ORM calls from such a thread (SynchronousOnlyOperation).
+    # The tests' ORM calls are plain synchronous code, so this test-only switch is safe; it is
+    # put back when the browser closes.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server with the seed content (transactional tests start from an empty base)."""
-    load_seed_content()
+    """The live server with the seed content.
+
+    Live-server tests use a transactional database that is flushed after each test, so the
+    seed loaded once per session by tests/conftest.py is gone: load it again for every test.
+    parler caches translations by primary key, hence the cache clearing.
+    """
     cache.clear()
+    load_seed_content()
     yield live_server
     cache.clear()
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+def _open(browser, **options):
+    context = browser.new_context(**options)
     page = context.new_page()
+    # What a developer would see in red in the browser console: console.error() calls, failed
+    # resource loads, and uncaught script errors.
     page.console_errors = []
     page.on(
         "console",
-        lambda message: page.console_errors.append(message.text)
-        if message.type == "error"
-        else None,
+        lambda message: (
+            page.console_errors.append(f"{page.url}: {message.text}")
+            if message.type == "error"
+            else None
+        ),
     )
-    yield page
+    page.on("pageerror", lambda error: page.console_errors.append(f"{page.url}: {error}"))
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser tab on a desktop screen (1280 × 800)."""
+    context, tab = _open(browser, viewport=DESKTOP)
+    yield tab
     context.close()
 
 
 @pytest.fixture
 def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True)
-    page = context.new_page()
-    yield page
+    """A fresh browser tab on a 360 px wide phone."""
+    context, tab = _open(browser, viewport=PHONE, is_mobile=True, has_touch=True)
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def page_without_javascript(browser):
+    """A desktop tab with JavaScript switched off."""
+    context, tab = _open(browser, viewport=DESKTOP, java_script_enabled=False)
+    yield tab
     context.close()

@@ -1,10 +1,13 @@
-"""Screenshots of the home page in Arabic and English, desktop and phone, for people to look at.
+"""Screenshots of the home page in Arabic and English, on a desktop and a 360 px phone, for people
+to look at.
 
-`python3 dev.py screenshots [DIR]` writes them to DIR (default: screenshots/, not committed);
-in the normal test run they go to a temporary folder and are checked to be real images.
+``python3 dev.py screenshots [DIR]`` copies them to DIR (default ``screenshots/``, not committed);
+in the normal test run they go to a temporary folder and are checked to be real images as wide
+as the screen (a wider image means something sticks out sideways).
 """
 
 import shutil
+import struct
 from pathlib import Path
 
 import pytest
@@ -14,19 +17,32 @@ pytestmark = pytest.mark.browser
 SIZES = {"desktop": (1280, 800), "phone": (360, 740)}
 
 
+def png_size(data):
+    assert data.startswith(b"\x89PNG\r\n\x1a\n"), "not a PNG image"
+    return struct.unpack(">II", data[16:24])
+
+
 @pytest.mark.parametrize("language", ["ar", "en"])
 @pytest.mark.parametrize("size", SIZES)
-def test_screenshot_of_the_home_page(site, browser, language, size, tmp_path, request):
+def test_a_screenshot_of_the_home_page(site, browser, language, size, tmp_path, request):
     width, height = SIZES[size]
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.goto(f"{site.url}/{language}/")
-    target = tmp_path / f"home-{language}-{size}.png"
-    page.screenshot(path=str(target), full_page=True)
-    context.close()
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, is_mobile=size == "phone"
+    )
+    try:
+        page = context.new_page()
+        page.goto(f"{site.url}/{language}/")
+        target = tmp_path / f"home-{language}-{size}.png"
+        page.screenshot(path=str(target), full_page=True)
+    finally:
+        context.close()
+
     data = target.read_bytes()
-    assert data.startswith(b"\x89PNG\r\n\x1a\n")
-    assert len(data) > 10_000
+    image_width, image_height = png_size(data)
+    assert image_width == width
+    assert image_height >= height
+    assert len(data) > 10_000  # a blank page compresses to a few hundred bytes
+
     wanted = request.config.getoption("screenshots")
     if wanted:
         Path(wanted).mkdir(parents=True, exist_ok=True)
