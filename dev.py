@@ -77,7 +77,14 @@ def test(*pytest_args):
 
 def messages():
     install()
-    manage("makemessages", "--all", "--no-location", "--ignore=.venv", "--ignore=staticfiles")
+    manage(
+        "makemessages",
+        "--all",
+        "--no-location",
+        "--ignore=.venv",
+        "--ignore=staticfiles",
+        "--ignore=tests",
+    )
     manage("compile_catalogues")
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager
 from parler.models import TranslatableModel, TranslatedFields
 
-from eurelations.models import ContentQuerySet, PublishableModel
+from eurelations.models import ContentQuerySet, PublishableModel, source_hash_field
 from eurelations.richtext import RichTextField
 
 
@@ -38,6 +38,7 @@ class Partnership(PublishableModel):
     office_city = models.CharField(_("office city"), max_length=100, blank=True)
 
     translations = TranslatedFields(
+        source_hash=source_hash_field(),
         title=models.CharField(_("title"), max_length=200),
         lead=models.CharField(_("lead"), max_length=500, blank=True),
         introduction=RichTextField(_("introduction"), blank=True),
@@ -98,6 +99,7 @@ class Objective(TranslatableModel):
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     translations = TranslatedFields(
+        source_hash=source_hash_field(),
         text=models.TextField(_("text")),
     )
 
@@ -125,6 +127,7 @@ class CooperationArea(PublishableModel):
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     translations = TranslatedFields(
+        source_hash=source_hash_field(),
         title=models.CharField(_("title"), max_length=200),
         slug=slug_field(),
         summary=models.TextField(_("summary"), blank=True),
@@ -165,6 +168,7 @@ class Partner(PublishableModel):
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     translations = TranslatedFields(
+        source_hash=source_hash_field(),
         name=models.CharField(_("name"), max_length=200),
         acronym=models.CharField(_("acronym"), max_length=30, blank=True),
         slug=slug_field(),

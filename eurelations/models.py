@@ -11,6 +11,11 @@ from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel
 
 
+def source_hash_field():
+    """A translation's memory of the source text it was made from (see translation_status)."""
+    return models.CharField(_("source hash"), max_length=64, blank=True, editable=False)
+
+
 class StaleObjectError(Exception):
     """Raised when a save is based on an out-of-date copy of the row (optimistic locking)."""
 
@@ -134,3 +139,51 @@ class PublishableModel(VersionedContentModel):
     def slug_for(self, language_code):
         """This object's slug in ``language_code``, or in its fallback language."""
         return self.safe_translation_getter("slug", language_code=language_code)
+
+
+class FlatPageTranslation(models.Model):
+    """The source hash a flatpage's translation was made from (flatpages are not our model, so
+    the hash that parler's translation rows carry in ``source_hash`` lives here)."""
+
+    flatpage = models.ForeignKey(
+        "flatpages.FlatPage",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="translation_hashes",
+    )
+    language_code = models.CharField(_("language"), max_length=15)
+    source_hash = models.CharField(_("source hash"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("page translation")
+        verbose_name_plural = _("page translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["flatpage", "language_code"], name="flatpagetranslation_one_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.flatpage_id} [{self.language_code}]"
+
+
+class TranslationStatus(models.Model):
+    """No table: the admin's translation dashboard, and the holder of the content permissions
+    (one per language, so a translator's rights are enforced on the server)."""
+
+    class Meta:
+        managed = False
+        verbose_name = _("translation status")
+        verbose_name_plural = _("translation status")
+        default_permissions = ("view",)
+        permissions = [
+            ("translate_ar", _("Can edit the Arabic text of the content")),
+            ("translate_en", _("Can edit the English text of the content")),
+            ("translate_fr", _("Can edit the French text of the content")),
+            ("translate_es", _("Can edit the Spanish text of the content")),
+            ("edit_shared_fields", _("Can edit fields shared by every language")),
+            ("publish_content", _("Can publish and unpublish content")),
+        ]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)

@@ -12,7 +12,7 @@ from parler.managers import TranslatableManager
 from parler.models import TranslatedFields
 
 from cooperation.models import CooperationArea, Partner, slug_field, unique_slug_per_language
-from eurelations.models import PublishableModel, PublishableQuerySet
+from eurelations.models import PublishableModel, PublishableQuerySet, source_hash_field
 from eurelations.richtext import RichTextField
 
 
@@ -59,6 +59,7 @@ class Project(PublishableModel):
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     translations = TranslatedFields(
+        source_hash=source_hash_field(),
         name=models.CharField(_("name"), max_length=200),
         slug=slug_field(),
         summary=models.TextField(_("summary"), blank=True),

@@ -3,8 +3,10 @@ each test runs in a transaction that is rolled back, so tests see the seed and n
 """
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.utils import translation
 
 from eurelations.seed.loader import load_seed_content
 
@@ -35,6 +37,15 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    # A request or a command that activates a language leaves it active in the thread: each
+    # test starts from the default language, whatever ran before it.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def pytest_addoption(parser):

@@ -11,3 +11,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Static files come from the apps' directories (as under runserver), not from a collected
+# STATIC_ROOT that a test run has no reason to build.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,39 @@
+"""Each translation remembers the hash of the source text it was made from."""
+
+from django.db import migrations, models
+
+APP = 'projects'
+TRANSLATION_MODELS = ['ProjectTranslation']
+
+
+def stamp_existing_translations(apps, schema_editor):
+    # Translations made before hashes existed count as up to date with today's source.
+    from django.conf import settings
+
+    from eurelations.translation_status import hash_of_translation
+
+    for name in TRANSLATION_MODELS:
+        model = apps.get_model(APP, name)
+        sources = {
+            row.master_id: hash_of_translation(row)
+            for row in model.objects.filter(language_code=settings.CONTENT_SOURCE_LANGUAGE)
+        }
+        for row in model.objects.all():
+            row.source_hash = sources.get(row.master_id, "")
+            row.save(update_fields=["source_hash"])
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('projects', '0001_initial'),
+    ]
+
+    operations = [
+        migrations.AddField(
+            model_name='projecttranslation',
+            name='source_hash',
+            field=models.CharField(blank=True, editable=False, max_length=64, verbose_name='source hash'),
+        ),
+        migrations.RunPython(stamp_existing_translations, migrations.RunPython.noop),
+    ]
