@@ -11,7 +11,7 @@ from .models import CooperationArea, Partner
 
 @require_safe
 def area_detail(request, slug):
-    area = get_by_slug(CooperationArea.objects.published(), slug)
+    area = get_by_slug(CooperationArea.objects.visible_to(request.user), slug)
     if response := redirect_to_canonical(request, area):
         return response
     projects = Project.objects.published().filter(cooperation_areas=area).with_translations()
@@ -46,7 +46,7 @@ def partner_list(request):
 
 @require_safe
 def partner_detail(request, slug):
-    partner = get_by_slug(Partner.objects.published(), slug)
+    partner = get_by_slug(Partner.objects.visible_to(request.user), slug)
     if response := redirect_to_canonical(request, partner):
         return response
     projects = Project.objects.published().filter(partners=partner).with_translations()

@@ -74,7 +74,12 @@ def object_page_context(request, obj):
     language duplicates the page in that language, so that page is its canonical address."""
     alternates = object_alternates(obj)
     canonical = dict(alternates).get(shown_language(obj), request.path)
-    return {"alternates": alternates, "canonical_url": request.build_absolute_uri(canonical)}
+    return {
+        "alternates": alternates,
+        "canonical_url": request.build_absolute_uri(canonical),
+        # A draft or scheduled item opened by staff: say so, and keep it out of search engines.
+        "preview": not getattr(obj, "is_public", True),
+    }
 
 
 def path_alternates(path):

@@ -38,6 +38,18 @@ class PublishableQuerySet(ContentQuerySet):
             Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now())
         )
 
+    def visible_to(self, user):
+        """What ``user`` may open: the published items, and for staff who may view this model
+        in the admin also drafts and scheduled items (the admin's "View on site" preview)."""
+        opts = self.model._meta
+        if (
+            user.is_authenticated
+            and user.is_staff
+            and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+        ):
+            return self
+        return self.published()
+
 
 class VersionedContentModel(TranslatableModel):
     """Timestamps, who changed it, and a ``version`` counter for optimistic locking."""

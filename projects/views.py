@@ -42,7 +42,7 @@ def project_list(request):
 @require_safe
 def project_detail(request, slug):
     project = get_by_slug(
-        Project.objects.published().prefetch_related(
+        Project.objects.visible_to(request.user).prefetch_related(
             Prefetch(
                 "cooperation_areas",
                 queryset=CooperationArea.objects.published().with_translations(),

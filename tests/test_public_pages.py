@@ -1,13 +1,15 @@
 """What a visitor sees on each page, in each of the four languages."""
 
 import re
+from datetime import timedelta
 from urllib.parse import unquote
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape
 
 from cooperation.models import CooperationArea, Partner, Partnership
@@ -115,6 +117,41 @@ def test_drafts_and_scheduled_items_are_not_public(client):
     assert client.get(detail).status_code == 404
     assert detail not in html_of(client.get("/en/"))
     assert detail not in html_of(client.get(url("projects:project_list", "en")))
+
+
+def test_staff_preview_drafts_on_the_public_page_marked_and_not_indexed(client, django_user_model):
+    project = Project.objects.get(key="iarms")
+    project.status = PublicationStatus.DRAFT
+    project.save()
+    area = CooperationArea.objects.published().first()
+    area.publish_at = timezone.now() + timedelta(days=7)  # scheduled: not public yet
+    area.save()
+    pages = [project.get_absolute_url("ar"), area.get_absolute_url("fr")]
+
+    # Staff without the model's view permission are visitors like any other.
+    visitor = django_user_model.objects.create_user("intern", password="x", is_staff=True)
+    client.force_login(visitor)
+    assert [client.get(page).status_code for page in pages] == [404, 404]
+
+    editor = django_user_model.objects.create_user("reviewer", password="x", is_staff=True)
+    editor.user_permissions.add(
+        *Permission.objects.filter(codename__in=["view_project", "view_cooperationarea"])
+    )
+    client.force_login(editor)
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200
+        html = html_of(response)
+        assert 'class="notice notice-preview"' in html
+        assert '<meta name="robots" content="noindex, nofollow">' in html
+        assert "max-age" not in response.get("Cache-Control", "")
+
+    # The published pages carry neither.
+    html = html_of(client.get(Project.objects.published().first().get_absolute_url("en")))
+    assert "notice-preview" not in html and "noindex" not in html
+    # And anonymous visitors still get a 404, even after staff looked at the page.
+    client.logout()
+    assert [client.get(page).status_code for page in pages] == [404, 404]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
