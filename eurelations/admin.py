@@ -7,6 +7,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.flatpages.admin import FlatPageAdmin
 from django.contrib.flatpages.models import FlatPage
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html_join
@@ -21,6 +22,7 @@ from parler.utils.views import get_language_parameter
 from eurelations import translation_status
 from eurelations.models import PublicationStatus, StaleObjectError, TranslationStatus
 from eurelations.permissions import can_edit_shared_fields, can_publish, can_translate
+from eurelations.richtext import RichTextWidget, editing_language_attrs, set_editing_language
 
 
 class VersionedAdminForm(TranslatableModelForm):
@@ -32,6 +34,8 @@ class VersionedAdminForm(TranslatableModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
+        # One form per language tab: its rich text is written in that language.
+        set_editing_language(self, self.language_code)
 
     def clean(self):
         cleaned_data = super().clean()
@@ -291,6 +295,17 @@ class TranslatedFlatPageAdmin(TranslatorRightsMixin, FlatPageAdmin, TabbedTransl
     """Static pages (legal notice, privacy, contact) with one tab per language."""
 
     list_display = ("url", "title", "translation_status_column")
+    # The content is rich text: the same editor as our own models' RichTextField (the only
+    # TextField of a flatpage; modeltranslation copies the widget to each content_<language>).
+    formfield_overrides = {models.TextField: {"widget": RichTextWidget}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # All four languages on one page: each editor is written in its field's language.
+        language = getattr(db_field, "language", None)
+        if field is not None and language and isinstance(field.widget, RichTextWidget):
+            field.widget.attrs.update(editing_language_attrs(language))
+        return field
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translation_hashes")

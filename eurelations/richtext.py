@@ -1,7 +1,15 @@
-"""Rich text: the one sanitiser (nh3, an allowlist) and the model field that applies it on save."""
+"""Rich text: the one sanitiser (nh3, an allowlist), the model field that applies it on save and
+the admin's editor widget, which offers only what the sanitiser keeps."""
 
 import nh3
+from django import forms
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.templatetags.static import static
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from django_prose_editor.widgets import AdminProseEditorWidget
+from js_asset import Media
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "h2", "h3", "h4",
@@ -38,6 +46,109 @@ def is_clean_html(value):
     return sanitize_html(value) == value
 
 
+# What the editor offers: the blocks and marks of the allowlist above and nothing else (no tables,
+# images, colours or alignment), so what staff write comes out of the sanitiser unchanged.
+# PlainOrderedList and SanitisedLink are ours (EDITOR_MODULE), like the two that get_context adds.
+EDITOR_EXTENSIONS = {
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "BulletList": True,
+    "PlainOrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    # No "open in a new window": the allowlist has no target attribute.
+    "SanitisedLink": {"enableTarget": False},
+}
+EDITOR_MODULE = "js/rich-text-editor.js"
+EDITOR_CSS = "css/rich-text-editor.css"
+
+
+def editor_labels():
+    """The toolbar's labels in the active language, by django-prose-editor's menu item name."""
+    labels = {
+        "paragraph": _("Paragraph"),
+        "bold": _("Bold"),
+        "italic": _("Italic"),
+        "bulletList": _("Bulleted list"),
+        "orderedList": _("Numbered list"),
+        "blockquote": _("Quotation"),
+        "link": _("Insert or edit a link"),
+        "unlink": _("Remove the link"),
+        "history:undo": _("Undo"),
+        "history:redo": _("Redo"),
+    }
+    for level in EDITOR_EXTENSIONS["Heading"]["levels"]:
+        labels[f"heading{level}"] = _("Heading %(level)d") % {"level": level}
+    return labels
+
+
+def editor_messages():
+    """The link dialog's English texts (django-prose-editor asks window.gettext for them), with
+    their translation in the active language."""
+    return {
+        "Edit Link": _("Edit the link"),
+        "URL": _("Address (URL)"),
+        "Title": _("Title shown on hover"),
+        "Update": _("Update"),
+        "Cancel": _("Cancel"),
+    }
+
+
+class RichTextWidget(AdminProseEditorWidget):
+    """django-prose-editor's ProseMirror editor, served from our own static files (no CDN).
+
+    The editing area takes the direction and language of the text being edited: ``dir`` and
+    ``lang`` from the widget's attrs (see ``set_editing_language``), else ``dir="auto"``.
+    """
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, config={"extensions": EDITOR_EXTENSIONS}, preset="configurable")
+
+    @property
+    def media(self):
+        # After the library's admin overrides, which ours correct for right-to-left text.
+        return super().media + Media(
+            css={"all": ["django_prose_editor/overrides.css", EDITOR_CSS]}
+        )
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        widget_attrs.setdefault("dir", "auto")
+        config = self.get_config()
+        config["extensions"] = {
+            **config["extensions"],
+            "EditingLanguage": {"dir": widget_attrs["dir"], "lang": widget_attrs.get("lang", "")},
+            "TranslatedMenu": {"labels": editor_labels(), "messages": editor_messages()},
+        }
+        config["js_modules"] = [*config["js_modules"], static(EDITOR_MODULE)]
+        widget_attrs[f"data-django-prose-editor-{self.preset}"] = DjangoJSONEncoder(
+            separators=(",", ":")
+        ).encode(config)
+        return context
+
+
+def editing_language_attrs(language):
+    """The widget attrs for text in ``language``: right to left for Arabic."""
+    return {"dir": "rtl" if get_language_info(language)["bidi"] else "ltr", "lang": language}
+
+
+def set_editing_language(form, language):
+    """Write every rich-text field of ``form`` in ``language``."""
+    for field in form.fields.values():
+        if isinstance(field.widget, RichTextWidget):
+            field.widget.attrs.update(editing_language_attrs(language))
+
+
+def _is_plain_textarea(widget):
+    widget_class = widget if isinstance(widget, type) else type(widget)
+    return issubclass(widget_class, forms.Textarea) and not issubclass(
+        widget_class, RichTextWidget
+    )
+
+
 class RichTextField(models.TextField):
     """A TextField holding HTML that is sanitised every time the model is saved."""
 
@@ -45,3 +156,11 @@ class RichTextField(models.TextField):
         value = sanitize_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+    def formfield(self, **kwargs):
+        # The admin asks every TextField for its plain textarea; a rich-text field answers with
+        # the editor, in every admin at once.
+        widget = kwargs.get("widget")
+        if widget is None or _is_plain_textarea(widget):
+            kwargs["widget"] = RichTextWidget
+        return super().formfield(**kwargs)

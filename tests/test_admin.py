@@ -134,3 +134,13 @@ def test_visitors_cannot_reach_the_admin(client):
     response = client.get(reverse("admin:projects_project_changelist"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize(
+    "admin_url", ["admin:flatpages_flatpage_add", "admin:projects_project_add", "admin:index"]
+)
+def test_the_admin_loads_no_script_or_style_from_another_host(admin_client, admin_url):
+    # Our servers reach no CDN: modeltranslation's jQuery UI, the editor, everything is ours.
+    html = admin_client.get(reverse(admin_url)).content.decode()
+    external = re.findall(r'<(?:script|link)[^>]+(?:src|href)="((?:https?:)?//[^"]+)"', html)
+    assert external == []

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import xstatic.pkg.jquery_ui
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "parler",
     "django_countries",
+    # The admin's rich-text editor; its ProseMirror build is served from its static files.
+    "django_prose_editor",
     "eurelations",
     "cooperation",
     "projects",
@@ -166,6 +169,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "en": ("ar",),
 }
 MODELTRANSLATION_TRANSLATION_FILES = ("eurelations.translation",)
+# modeltranslation's tabbed admin needs jQuery UI (its setting is JQUERY_UI_URL, unprefixed),
+# by default from ajax.googleapis.com: served from our static files instead (the XStatic
+# package), so the admin works without a CDN or internet.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # The flatpages app gets translated columns from modeltranslation; those migrations are ours,
 # so they live in this repository rather than in site-packages.
@@ -173,7 +180,7 @@ MIGRATION_MODULES = {"flatpages": "eurelations.flatpages_migrations"}
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR)]
 MEDIA_URL = "media/"
 MEDIA_ROOT = BASE_DIR / "media"
 

@@ -1,0 +1,98 @@
+"""What an editor sees in the admin's rich-text editor, in a real browser: the Arabic text of
+the partnership written right to left, with a toolbar in Arabic, producing HTML that the
+sanitiser keeps as it is."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+from django.test import Client
+from django.urls import reverse
+
+from cooperation.models import Partnership
+from eurelations.richtext import sanitize_html
+
+pytestmark = pytest.mark.browser
+
+EDITING_AREA = ".prose-editor .ProseMirror[contenteditable]"
+
+
+def log_in(page, site, language):
+    """An editor's session in the browser, with the admin in ``language``."""
+    user = get_user_model().objects.create_superuser(
+        "editor", "editor@example.org", "a-long-test-password"
+    )
+    client = Client()
+    client.force_login(user)
+    page.context.add_cookies(
+        [
+            {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site.url},
+            {"name": "django_language", "value": language, "url": site.url},
+        ]
+    )
+
+
+def test_an_arabic_editor_writes_the_partnership_right_to_left(site, page):
+    log_in(page, site, "ar")
+    failed = []
+    page.on(
+        "response",
+        lambda response: failed.append(response.url)
+        if "/static/" in response.url and response.status >= 400
+        else None,
+    )
+    partnership = Partnership.objects.get()
+    page.goto(site.url + reverse("admin:cooperation_partnership_change", args=[partnership.pk]))
+
+    page.wait_for_selector(EDITING_AREA)
+    areas = page.locator(EDITING_AREA)
+    assert areas.count() == 2  # the introduction and the office description
+    for index in range(2):
+        area = areas.nth(index)
+        assert area.get_attribute("dir") == "rtl"
+        assert area.get_attribute("lang") == "ar"
+        assert area.evaluate("element => getComputedStyle(element).direction") == "rtl"
+    toolbar = page.locator(".prose-menubar").nth(1)
+    assert toolbar.locator("button[data-name=bold]").get_attribute("title") == "غامق"
+
+    office = areas.nth(1)
+    office.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("مكتب ")
+    page.keyboard.press("Control+b")
+    page.keyboard.type("بروكسل")
+    page.keyboard.press("Control+b")
+    page.keyboard.press("Enter")
+    toolbar.locator("button[data-name=orderedList]").click()
+    page.keyboard.type("الأول")
+
+    html = page.locator("#id_office_description").input_value()
+    assert "<p>مكتب <strong>بروكسل</strong></p><ol><li><p>الأول</p></li></ol>" in html
+    assert sanitize_html(html) == html
+    assert failed == []
+    assert [error for error in page.console_errors if "Failed to load resource" not in error] == []
+
+
+def test_the_static_page_admin_shows_one_tab_per_language_without_internet(site, page):
+    log_in(page, site, "en")
+    outside = []
+
+    def only_this_server(route):
+        if route.request.url.startswith(site.url):
+            route.continue_()
+        else:  # a CDN would be unreachable on our servers: fail loudly here too
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_this_server)
+    flatpage = FlatPage.objects.create(url="/pages/legal/", title_en="Legal notice")
+    flatpage.sites.add(Site.objects.get_current())
+    page.goto(site.url + reverse("admin:flatpages_flatpage_change", args=[flatpage.pk]))
+
+    tabs = page.locator(".ui-tabs-nav li")
+    tabs.first.wait_for()
+    assert tabs.count() >= 4  # one per language for the title and content groups
+    assert page.locator(".ui-tabs-nav").first.inner_text().split() == ["AR", "EN", "FR", "ES"]
+    assert outside == []
+    assert [error for error in page.console_errors if "Failed to load resource" not in error] == []
