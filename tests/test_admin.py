@@ -144,3 +144,15 @@ def test_the_admin_loads_no_script_or_style_from_another_host(admin_client, admi
     html = admin_client.get(reverse(admin_url)).content.decode()
     external = re.findall(r'<(?:script|link)[^>]+(?:src|href)="((?:https?:)?//[^"]+)"', html)
     assert external == []
+
+
+def test_a_flatpage_is_sanitised_when_saved_not_only_when_shown(db):
+    page = FlatPage.objects.create(
+        url="/pages/x/",
+        title_en="X",
+        content_en='<p onclick="steal()">Hi<script>alert(1)</script></p>',
+        content_ar="<p>مرحبا<img src=x onerror=alert(1)></p>",
+    )
+    page.refresh_from_db()
+    assert page.content_en == "<p>Hi</p>"
+    assert page.content_ar == "<p>مرحبا</p>"
