@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager
 from parler.models import TranslatableModel, TranslatedFields
 
+from eurelations import history
 from eurelations.models import ContentQuerySet, PublishableModel, source_hash_field
 from eurelations.richtext import RichTextField
 
@@ -30,6 +31,7 @@ def slug_field():
     )
 
 
+@history.register(follow=["objectives"])
 class Partnership(PublishableModel):
     """The page "INTERPOL and the European Union": one row only."""
 
@@ -81,6 +83,7 @@ class Partnership(PublishableModel):
         return cls.objects.with_translations().first()
 
 
+@history.register()
 class Objective(TranslatableModel):
     """One of the Brussels office's objectives, in the order they are listed."""
 
@@ -115,6 +118,7 @@ class Objective(TranslatableModel):
         return text[:80]
 
 
+@history.register()
 class CooperationArea(PublishableModel):
     """A major area of cooperation between INTERPOL and the EU."""
 
@@ -154,6 +158,7 @@ class PartnerKind(models.TextChoices):
     INSTITUTION = "institution", _("EU institution")
 
 
+@history.register()
 class Partner(PublishableModel):
     """An EU agency or EU institution that INTERPOL works with."""
 

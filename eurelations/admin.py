@@ -1,5 +1,8 @@
 """Admin pieces shared by every content model, and the translated flatpages admin."""
 
+from contextlib import contextmanager
+
+import reversion
 from django import forms
 from django.conf import settings
 from django.contrib import admin
@@ -7,21 +10,29 @@ from django.contrib.admin.utils import unquote
 from django.contrib.flatpages.admin import FlatPageAdmin
 from django.contrib.flatpages.models import FlatPage
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html_join
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 from parler.utils.views import get_language_parameter
+from reversion.admin import VersionAdmin
+from reversion.models import Version
 
-from eurelations import translation_status
-from eurelations.models import PublicationStatus, StaleObjectError, TranslationStatus
-from eurelations.permissions import can_edit_shared_fields, can_publish, can_translate
+from eurelations import history, translation_status
+from eurelations.models import (
+    PublicationStatus,
+    PublishableModel,
+    StaleObjectError,
+    TranslationStatus,
+)
+from eurelations.permissions import can_edit_shared_fields, can_publish, can_revert, can_translate
 from eurelations.richtext import RichTextWidget, editing_language_attrs, set_editing_language
 
 
@@ -122,7 +133,76 @@ class TranslatorRightsMixin:
         return list(dict.fromkeys(fields))
 
 
-class ContentAdmin(TranslatorRightsMixin, TranslatableAdmin):
+class HistoryAdminMixin(VersionAdmin):
+    """History with revert (django-reversion): the "History" button lists the versions with who
+    saved them, when and why. Whoever may open an item may look at its old versions; reverting
+    rewrites every language and the shared fields, so it needs the right to edit all of them
+    (``can_revert``), checked on the server. ``history.Revert`` keeps the version counter and
+    the publication as they are."""
+
+    revision_form_template = "admin/eurelations/revision_form.html"
+    recover_form_template = "admin/eurelations/recover_form.html"
+
+    def may_revert(self, request):
+        return can_revert(request.user)
+
+    def is_reverting(self, request):
+        return getattr(request, "history_revert", None) is not None
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        with self._reverting(request, version_id):
+            context = self._revert_context(request, extra_context)
+            return super().revision_view(request, object_id, version_id, context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        with self._reverting(request, version_id):
+            context = self._revert_context(request, extra_context)
+            return super().recover_view(request, version_id, context)
+
+    @contextmanager
+    def _reverting(self, request, version_id):
+        if request.method == "POST" and not self.may_revert(request):
+            raise PermissionDenied("Reverting needs the right to edit every language.")
+        # reversion matches only the object id: a version of another model is not this one's.
+        version = get_object_or_404(Version.objects.get_for_model(self.model), pk=version_id)
+        try:
+            # reversion's own transaction nests in this one: the rows read by Revert stay locked
+            # until the revert is saved or rolled back, so no save slips in between.
+            with transaction.atomic(using=version.db):
+                request.history_revert = history.Revert(version.revision)
+                yield
+        finally:
+            # Looking at a version reverts it in a transaction that is rolled back: what was
+            # cached meanwhile is not what the database holds.
+            if self.is_reverting(request):
+                request.history_revert.forget_cached_translations()
+            request.history_revert = None
+
+    def _revert_context(self, request, extra_context):
+        context = {
+            "may_revert": self.may_revert(request),
+            "publishable": issubclass(self.model, PublishableModel),
+            **(extra_context or {}),
+        }
+        if not context["may_revert"]:
+            context.update(show_save=False, show_save_and_continue=False)
+        return context
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if self.is_reverting(request):
+            # reversion has just rewritten the rows; the form must start from what is kept.
+            request.history_revert.after_revert()
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if self.is_reverting(request) and context.get("language_tabs"):
+            # parler's tabs link "delete translation" relative to the change page's address.
+            context["language_tabs"].allow_deletion = False
+        return response
+
+
+class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
     """parler's language tabs, plus audit fields and optimistic locking, for every content model."""
 
     form = VersionedAdminForm
@@ -233,7 +313,12 @@ class ContentAdmin(TranslatorRightsMixin, TranslatableAdmin):
             obj.created_by = request.user
         obj.updated_by = request.user
         language = form.language_code
-        if self.may_translate(request, language) and obj.has_translation(language):
+        if (
+            self.may_translate(request, language)
+            and obj.has_translation(language)
+            # A revert brings back each translation with the source it was made from.
+            and not self.is_reverting(request)
+        ):
             # Saving a translation is the translator's word that it matches today's source,
             # even when not a letter changed: it is no longer stale.
             translation_status.stamp_translation(
@@ -265,6 +350,8 @@ class PublishableAdmin(ContentAdmin):
                 obj.updated_by = request.user
                 obj.save()
                 count += 1
+        if reversion.is_active():
+            reversion.set_comment(gettext("Published."))
         self.message_user(
             request,
             ngettext("%(count)d item published.", "%(count)d items published.", count)
@@ -280,6 +367,8 @@ class PublishableAdmin(ContentAdmin):
                 obj.updated_by = request.user
                 obj.save()
                 count += 1
+        if reversion.is_active():
+            reversion.set_comment(gettext("Unpublished."))
         self.message_user(
             request,
             ngettext("%(count)d item unpublished.", "%(count)d items unpublished.", count)
@@ -291,7 +380,9 @@ admin.site.unregister(FlatPage)
 
 
 @admin.register(FlatPage)
-class TranslatedFlatPageAdmin(TranslatorRightsMixin, FlatPageAdmin, TabbedTranslationAdmin):
+class TranslatedFlatPageAdmin(
+    HistoryAdminMixin, TranslatorRightsMixin, FlatPageAdmin, TabbedTranslationAdmin
+):
     """Static pages (legal notice, privacy, contact) with one tab per language."""
 
     list_display = ("url", "title", "translation_status_column")
@@ -309,6 +400,11 @@ class TranslatedFlatPageAdmin(TranslatorRightsMixin, FlatPageAdmin, TabbedTransl
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translation_hashes")
+
+    def reversion_register(self, model, **kwargs):
+        # Not our model to decorate: registered when the admin loads, after modeltranslation
+        # has added the per-language columns that a version must hold.
+        history.register_flatpage(model)
 
     def locked_text_fields(self, request, obj=None):
         return [

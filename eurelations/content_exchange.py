@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
+import reversion
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,6 +27,7 @@ from django.core.validators import validate_unicode_slug
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from modeltranslation.utils import build_localized_fieldname
 
 from eurelations.catalogue_check import placeholder_problem
@@ -374,9 +376,12 @@ def _apply_flatpage(model, pk, values, language, user):
     page.save()
 
 
-def import_catalogue(catalogue, language=None, partial=False, dry_run=False, user=None):
+def import_catalogue(
+    catalogue, language=None, partial=False, dry_run=False, user=None, source=None
+):
     """Apply a translator's catalogue. Raises ContentExchangeError, writing nothing, when the
-    file is refused or (unless ``partial``) when any entry has a problem."""
+    file is refused or (unless ``partial``) when any entry has a problem. The admin's history
+    gets one revision, "Imported from ``source``" (the file's name)."""
     report, changes = plan_import(catalogue, language)
     if user is not None and not can_translate(user, report.language):
         raise ContentExchangeError(
@@ -384,7 +389,14 @@ def import_catalogue(catalogue, language=None, partial=False, dry_run=False, use
         )
     if report.errors and not partial:
         raise ImportRefused(report)
-    with transaction.atomic():
+    # A rolled-back import (refused, dry run) leaves no revision either.
+    with transaction.atomic(), reversion.create_revision(atomic=False):
+        reversion.set_user(user)
+        reversion.set_comment(
+            gettext("Imported from %(file)s") % {"file": source}
+            if source
+            else gettext("Imported from a PO file")
+        )
         for (model, pk), fields in changes.items():
             values = {name: text for name, (_context, text) in fields.items()}
             contexts = [context for context, _text in fields.values()]

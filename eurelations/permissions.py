@@ -29,3 +29,11 @@ def can_edit_shared_fields(user):
 
 def can_publish(user):
     return bool(user and user.is_active and user.has_perm("eurelations.publish_content"))
+
+
+def can_revert(user):
+    """A revert rewrites the text of every language and the shared fields at once: only for those
+    who may edit all of them (superusers have every permission)."""
+    return can_edit_shared_fields(user) and len(translatable_languages(user)) == len(
+        settings.LANGUAGES
+    )

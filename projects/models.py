@@ -12,6 +12,7 @@ from parler.managers import TranslatableManager
 from parler.models import TranslatedFields
 
 from cooperation.models import CooperationArea, Partner, slug_field, unique_slug_per_language
+from eurelations import history
 from eurelations.models import PublishableModel, PublishableQuerySet, source_hash_field
 from eurelations.richtext import RichTextField
 
@@ -25,6 +26,7 @@ class ProjectQuerySet(PublishableQuerySet):
         return self.filter(end_date__lt=timezone.localdate())
 
 
+@history.register()
 class Project(PublishableModel):
     key = models.SlugField(
         _("key"),

@@ -7,8 +7,10 @@ there: a second run changes no row, not even a timestamp or a version.
 
 from dataclasses import dataclass, field
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from cooperation.models import CooperationArea, Objective, Partner, Partnership
 from eurelations.models import PublicationStatus
@@ -81,8 +83,14 @@ def _apply(obj, spec, translated_names, plain_values, report, update):
     return True
 
 
-@transaction.atomic
 def load_seed_content(update=False):
+    # One revision for the whole load, in the admin's history; none when nothing changed.
+    with transaction.atomic(), reversion.create_revision(atomic=False):
+        reversion.set_comment(gettext("Seed content"))
+        return _load(update)
+
+
+def _load(update):
     report = SeedReport()
 
     partnership = Partnership.objects.first() or Partnership(status=PublicationStatus.PUBLISHED)

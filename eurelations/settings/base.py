@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django_countries",
     # The admin's rich-text editor; its ProseMirror build is served from its static files.
     "django_prose_editor",
+    # The admin's history with revert: stored versions of the content, every language.
+    "reversion",
     "eurelations",
     "cooperation",
     "projects",

@@ -6,6 +6,8 @@ the sanitiser unchanged) and slugs. One problem and nothing is written, unless -
 Empty and fuzzy translations are skipped, never written.
 """
 
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
@@ -50,7 +52,12 @@ class Command(BaseCommand):
         try:
             catalogue = read_catalogue(file)
             report = import_catalogue(
-                catalogue, language=language, partial=partial, dry_run=dry_run, user=account
+                catalogue,
+                language=language,
+                partial=partial,
+                dry_run=dry_run,
+                user=account,
+                source=Path(file).name,
             )
         except ImportRefused as refused:
             self._write_problems(refused.report)

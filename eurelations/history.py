@@ -1,0 +1,116 @@
+"""History with revert (django-reversion) for the content, in every language.
+
+Each content model is registered following its parler translations (the partnership also its
+objectives), so a stored version holds the text of every language and a revert restores all of
+them, not only the fields the languages share.
+
+reversion reverts with raw saves (Django's deserializer), which skip the models' ``save()`` and
+parler's translation cache. ``Revert`` puts right what that would break:
+
+- the ``version`` counter never goes back, it goes up: a form opened before the revert must be
+  stale, not overwrite the reverted item (nor another item of the same revision). Leaving the
+  field out of the versions would not help: reversion then resets it to its default
+  (django-reversion #653);
+- publication (``status``, ``publish_at``) stays as it is: publishing is its own right and action;
+- parler's cached translations of the reverted objects are forgotten, so the revert form and the
+  public pages read the rows as they are (and not a preview that was rolled back).
+"""
+
+import reversion
+from django.conf import settings
+from django.core.cache import cache
+from parler.cache import get_translation_cache_key
+from parler.models import TranslatableModel
+from reversion.models import Version
+
+from eurelations.models import (
+    FlatPageTranslation,
+    PublicationStatus,
+    PublishableModel,
+    VersionedContentModel,
+)
+
+
+def register(*, follow=()):
+    """Class decorator: keep the history of a parler model with the text of every language."""
+
+    def decorator(model):
+        for meta in model._parler_meta:
+            reversion.register(meta.model)
+        reversion.register(
+            model, follow=(*(meta.rel_name for meta in model._parler_meta), *follow)
+        )
+        return model
+
+    return decorator
+
+
+def kept_fields(model):
+    """What a revert leaves as it is on ``model``."""
+    names = []
+    if issubclass(model, VersionedContentModel):
+        names.append("version")
+    if issubclass(model, PublishableModel):
+        names += ["status", "publish_at"]
+    return names
+
+
+class Revert:
+    """One revert (or recovery) of ``revision``: what it keeps is read before reversion rewrites
+    the rows, and put back by ``after_revert()`` right after."""
+
+    def __init__(self, revision):
+        self.versions = [
+            version for version in revision.version_set.all() if version._model is not None
+        ]
+        self.kept = {}
+        for version in self.versions:
+            model, names = version._model, kept_fields(version._model)
+            if names:
+                # Locked until the caller's transaction ends (on databases that lock rows).
+                rows = model._base_manager.select_for_update().filter(pk=version.object_id)
+                self.kept[(model, version.object_id)] = rows.values(*names).first()
+        self.done = False
+
+    def after_revert(self):
+        if self.done:
+            return
+        self.done = True
+        for (model, pk), values in self.kept.items():
+            if values is None:  # a deleted item being recovered
+                values = self._recovered_values(model, pk)
+            # A revert is a change like any other: forms opened before it are stale.
+            values = {**values, "version": values["version"] + 1}
+            model._base_manager.filter(pk=pk).update(**values)
+        self.forget_cached_translations()
+
+    @staticmethod
+    def _recovered_values(model, pk):
+        # The highest version it ever had, and a draft: recovering is not publishing.
+        values = {
+            "version": max(
+                version.field_dict["version"]
+                for version in Version.objects.get_for_object_reference(model, pk)
+            )
+        }
+        if issubclass(model, PublishableModel):
+            values["status"] = PublicationStatus.DRAFT
+        return values
+
+    def forget_cached_translations(self):
+        cache.delete_many(
+            [
+                get_translation_cache_key(meta.model, version.object_id, language)
+                for version in self.versions
+                if issubclass(version._model, TranslatableModel)
+                for meta in version._model._parler_meta
+                for language, _name in settings.LANGUAGES
+            ]
+        )
+
+
+def register_flatpage(flatpage_model):
+    """Flatpages keep their per-language columns on the row (modeltranslation) and the source
+    their translations were made from in ``FlatPageTranslation``: a version holds both."""
+    reversion.register(FlatPageTranslation)
+    reversion.register(flatpage_model, follow=["translation_hashes"])
