@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-import xstatic.pkg.jquery_ui
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -181,8 +180,13 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 MIGRATION_MODULES = {"flatpages": "eurelations.flatpages_migrations"}
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static", ("vendor/jquery-ui", xstatic.pkg.jquery_ui.BASE_DIR)]
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "eurelations.staticfinders.PackageFileFinder",  # jQuery UI for modeltranslation's tabs
+]
 MEDIA_URL = "media/"
 MEDIA_ROOT = BASE_DIR / "media"
 
