@@ -45,7 +45,12 @@ def prepare_database(size):
     url = urlsplit(ENV["DATABASE_URL"])
     name = url.path.lstrip("/")
     admin = ["psql", "-h", url.hostname, "-U", url.username or "postgres", "-d", "postgres", "-q"]
-    subprocess.run([*admin, "-c", f"DROP DATABASE IF EXISTS {name}"], check=True)
+    if "django.db" in sys.modules:  # this process's own connection from the previous size
+        from django.db import connections
+
+        connections.close_all()
+    # FORCE: the benchmark owns this database; a server that has not let go must not stop it.
+    subprocess.run([*admin, "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
     subprocess.run([*admin, "-c", f"CREATE DATABASE {name}"], check=True)
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, check=True)
