@@ -6,8 +6,6 @@ from io import StringIO
 
 import polib
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.core.management import call_command
@@ -19,17 +17,9 @@ from cooperation.models import Objective, Partner, Partnership
 from eurelations.models import PublicationStatus
 from eurelations.seed.loader import load_seed_content
 from projects.models import Project
+from tests.accounts import member
 
 pytestmark = pytest.mark.django_db
-
-
-def member(username, group, *codenames):
-    user = get_user_model().objects.create_user(username, password="a-long-test-password")
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name=group))
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    return user
 
 
 def logged_in(user):

@@ -2,25 +2,16 @@
 sends; Editors edit everything; Publishers publish. Groups come from a data migration."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.flatpages.models import FlatPage
 from django.urls import reverse
 
 from cooperation.models import CooperationArea
 from eurelations.models import PublicationStatus
 from eurelations.translation_status import Status, statuses_of
+from tests.accounts import member
 
 pytestmark = pytest.mark.django_db
-
-
-def member(username, group, *codenames):
-    user = get_user_model().objects.create_user(username, password="a-long-test-password")
-    user.is_staff = True
-    user.save()
-    user.groups.add(Group.objects.get(name=group))
-    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
-    return user
 
 
 @pytest.fixture
