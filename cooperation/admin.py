@@ -54,8 +54,7 @@ class CooperationAreaAdmin(PublishableAdmin):
         (_("Publication"), {"fields": ("status", "publish_at", "key", "order")}),
     ]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+    slug_source = "title"
 
 
 @admin.register(Partner)
@@ -70,5 +69,4 @@ class PartnerAdmin(PublishableAdmin):
         (_("Publication"), {"fields": ("status", "publish_at", "key", "order")}),
     ]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("name",)}
+    slug_source = "name"

@@ -209,24 +209,20 @@ class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
     readonly_fields = ("version", "created_at", "created_by", "updated_at", "updated_by")
     save_on_top = True
 
-    def __init__(self, model, admin_site):
-        super().__init__(model, admin_site)
-        # The apps' admins define get_prepopulated_fields themselves; a slug must not be
-        # prepopulated from a title the user may not edit (nor be one), so filter theirs.
-        own = self.get_prepopulated_fields
+    #: The translated field a new slug is written from in the browser (parler cannot use the
+    #: ``prepopulated_fields`` attribute with translated fields); None for models without slug.
+    slug_source = None
 
-        def filtered(request, obj=None):
-            prepopulated = own(request, obj)
-            if not hasattr(request, "user"):
-                return prepopulated
-            readonly = set(self.get_readonly_fields(request, obj))
-            return {
-                name: sources
-                for name, sources in prepopulated.items()
-                if name not in readonly and not readonly.intersection(sources)
-            }
-
-        self.get_prepopulated_fields = filtered
+    def get_prepopulated_fields(self, request, obj=None):
+        if self.slug_source is None:
+            return {}
+        if not hasattr(request, "user"):  # parler asks for the media with a fake request
+            return {"slug": (self.slug_source,)}
+        # Not when the slug or its source is read-only for this user (another language's text).
+        readonly = set(self.get_readonly_fields(request, obj))
+        if readonly.intersection({"slug", self.slug_source}):
+            return {}
+        return {"slug": (self.slug_source,)}
 
     def form_language(self, request, obj=None):
         return self.get_form_language(request, obj)

@@ -5,6 +5,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from parler.utils.i18n import get_active_language_choices
 
+from eurelations.translation_status import flatpage_has_translation
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 # Open Graph wants language_TERRITORY; these are the locales its consumers know for our four.
@@ -25,7 +27,7 @@ def available_languages(obj):
     its title column is filled in."""
     if hasattr(obj, "get_available_languages"):
         return set(obj.get_available_languages())
-    return {code for code in LANGUAGE_CODES if getattr(obj, f"title_{code}", "")}
+    return {code for code in LANGUAGE_CODES if flatpage_has_translation(obj, code)}
 
 
 def shown_language(obj, language=None):

@@ -6,10 +6,11 @@ from django import forms
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.templatetags.static import static
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
+
+from eurelations.i18n import is_rtl
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "h2", "h3", "h4",
@@ -132,7 +133,7 @@ class RichTextWidget(AdminProseEditorWidget):
 
 def editing_language_attrs(language):
     """The widget attrs for text in ``language``: right to left for Arabic."""
-    return {"dir": "rtl" if get_language_info(language)["bidi"] else "ltr", "lang": language}
+    return {"dir": "rtl" if is_rtl(language) else "ltr", "lang": language}
 
 
 def set_editing_language(form, language):

@@ -113,20 +113,25 @@ def stamp_translation(sender, instance, raw=False, **kwargs):
         instance.source_hash = hash_of_translation(_source_translation_for(instance))
 
 
-def statuses_of(obj):
-    """``{language: Status}`` for a parler object; uses prefetched ``translations`` if any."""
-    rows = {row.language_code: row for row in obj.translations.all()}
-    current = hash_of_translation(rows.get(source_language()))
+def _statuses(stored_hashes, current_hash):
+    """``{language: Status}`` from the hash each existing translation was made from
+    (``{language: hash}``; a language without a translation is absent) and the source's hash."""
     result = {}
     for language in languages():
-        row = rows.get(language)
-        if row is None:
+        if language not in stored_hashes:
             result[language] = Status.MISSING
-        elif language == source_language() or row.source_hash == current:
+        elif language == source_language() or stored_hashes[language] == current_hash:
             result[language] = Status.UP_TO_DATE
         else:
             result[language] = Status.STALE
     return result
+
+
+def statuses_of(obj):
+    """``{language: Status}`` for a parler object; uses prefetched ``translations`` if any."""
+    rows = {row.language_code: row for row in obj.translations.all()}
+    stored = {language: row.source_hash for language, row in rows.items()}
+    return _statuses(stored, hash_of_translation(rows.get(source_language())))
 
 
 # --- flatpages (modeltranslation) --------------------------------------------------------------
@@ -145,17 +150,13 @@ def flatpage_has_translation(page, language):
 
 def flatpage_statuses_of(page):
     """``{language: Status}`` for a flatpage; uses prefetched ``translation_hashes`` if any."""
-    stored = {row.language_code: row.source_hash for row in page.translation_hashes.all()}
-    current = source_hash(flatpage_values(page, source_language()))
-    result = {}
-    for language in languages():
-        if not flatpage_has_translation(page, language):
-            result[language] = Status.MISSING
-        elif language == source_language() or stored.get(language) == current:
-            result[language] = Status.UP_TO_DATE
-        else:
-            result[language] = Status.STALE
-    return result
+    hashes = {row.language_code: row.source_hash for row in page.translation_hashes.all()}
+    stored = {
+        language: hashes.get(language)
+        for language in languages()
+        if flatpage_has_translation(page, language)
+    }
+    return _statuses(stored, source_hash(flatpage_values(page, source_language())))
 
 
 def _remember_flatpage_changes(sender, instance, raw=False, **kwargs):

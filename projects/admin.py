@@ -31,5 +31,4 @@ class ProjectAdmin(PublishableAdmin):
         (_("Publication"), {"fields": ("status", "publish_at", "key", "order")}),
     ]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("name",)}
+    slug_source = "name"

@@ -79,6 +79,11 @@ def test_the_arabic_tab_is_read_only_for_a_french_translator(french_translator):
     assert response.status_code == 200
     assert "title" not in response.context["adminform"].form.fields
     assert area.safe_translation_getter("title", language_code="ar") in response.content.decode()
+    # No script writes a slug from a title the translator cannot edit...
+    assert 'data-prepopulated-fields="[]"' in response.content.decode()
+    # ...while on their own tab the address follows the title as they type.
+    own_tab = french_translator.get(change_url(area, "fr")).content.decode()
+    assert 'data-prepopulated-fields="[{&quot;id&quot;: &quot;#id_slug&quot;' in own_tab
 
 
 def test_a_french_translator_cannot_save_arabic_text_whatever_the_browser_sends(
