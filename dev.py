@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("VENV", ROOT / ".venv"))
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
+DEV_REQUIREMENTS = "requirements-dev.txt"  # includes requirements.txt
 
 
 def sh(*args, env=None):
@@ -34,10 +35,11 @@ def install():
     if not PY.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
     stamp = VENV / ".requirements"
-    wanted = (ROOT / "requirements.txt").read_text()
+    # The site's packages and the tools' (tests, lint): production installs requirements.txt only.
+    wanted = "".join((ROOT / name).read_text() for name in ("requirements.txt", DEV_REQUIREMENTS))
     if not stamp.exists() or stamp.read_text() != wanted:
         sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        sh(PY, "-m", "pip", "install", "--quiet", "-r", "requirements.txt")
+        sh(PY, "-m", "pip", "install", "--quiet", "-r", DEV_REQUIREMENTS)
         stamp.write_text(wanted)
 
 

@@ -49,7 +49,7 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("playwright is not installed (pip install -r requirements.txt)")
+        _unavailable("playwright is not installed (pip install -r requirements-dev.txt)")
 
     # Playwright's sync API keeps an asyncio event loop "running" in this thread while the
     # browser is open, and Django refuses ORM calls from such a thread (SynchronousOnlyOperation).
