@@ -1,19 +1,20 @@
 """Cross-cutting views: the home page (the partnership page), search, static pages, the
-localized 404, robots.txt and health."""
+localized 404 and robots.txt (health: eurelations.health)."""
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.flatpages.models import FlatPage
-from django.db import connection
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
 from cooperation.models import CooperationArea, Objective, Partner, PartnerKind, Partnership
+from eurelations.cache import page_cache_params
 from eurelations.i18n import LANGUAGE_CODES, available_languages, object_page_context
 from eurelations.search import MAX_QUERY_LENGTH, clean_query, search_content
 from projects.models import Project
@@ -50,6 +51,7 @@ def home(request):
     return render(request, "home.html", context)
 
 
+@page_cache_params("q")
 @require_safe
 def search(request):
     raw = request.GET.get("q", "")
@@ -81,6 +83,14 @@ def flatpage(request, url):
 
 
 @requires_csrf_token
+def server_error(request):
+    """Django's 500 page plus the request's id, so a visitor can quote it. Rendered without a
+    request context: the database or the cache may be what failed."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"request_id": getattr(request, "id", "")}))
+
+
+@requires_csrf_token
 def page_not_found(request, exception):
     """The 404 page in the visitor's language. The address exists in no language, so the
     switcher offers each language's home page and no alternates are announced."""
@@ -101,13 +111,3 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-def health(request):
-    """For load balancers: 200 when the database answers, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
-        return JsonResponse({"status": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from cooperation.models import CooperationArea, Partner
+from eurelations.cache import page_cache_params
 from eurelations.i18n import object_page_context
 from eurelations.translated import get_by_slug, redirect_to_canonical
 
@@ -13,6 +14,7 @@ from .models import Project
 PROJECTS_PER_PAGE = 12
 
 
+@page_cache_params("page", *ProjectFilterForm.base_fields)
 @require_safe
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
