@@ -89,6 +89,12 @@ def page_cache_params(*names):
     return decorate
 
 
+def exempt_from_page_cache(view):
+    """A view whose requests must not touch the cache at all (liveness, health)."""
+    view.page_cache_exempt = True
+    return view
+
+
 def _match(request):
     match = getattr(request, "resolver_match", None)
     if match is None:
@@ -106,10 +112,9 @@ def canonical_query(request, names):
     )
 
 
-def keep_only_page_params(request):
+def keep_only_page_params(request, match):
     """Make the page see only the parameters that form its cache key: a page stored under the
     key must not carry another visitor's stray parameters (in its language links, say)."""
-    match = _match(request)
     if match is None or "admin" in match.namespaces:
         return  # the admin is never cached and reads its own parameters (?next=)
     query = canonical_query(request, getattr(match.func, "page_cache_params", ()))
@@ -173,6 +178,10 @@ class FetchPageCacheMiddleware(_GenerationPrefix, FetchFromCacheMiddleware):
         if user is not None and user.is_authenticated:
             request._cache_update_cache = False
             return None
+        match = _match(request)
+        if match is not None and getattr(match.func, "page_cache_exempt", False):
+            request._cache_update_cache = False
+            return None
         if request.method in ("GET", "HEAD"):
-            keep_only_page_params(request)
+            keep_only_page_params(request, match)
         return super().process_request(_CacheKeyRequest(request))

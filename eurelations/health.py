@@ -16,6 +16,8 @@ from django.db import connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from eurelations.cache import exempt_from_page_cache
+
 logger = logging.getLogger("eurelations.health")
 
 
@@ -37,6 +39,7 @@ def _cache():
 CHECKS = {"database": _database, "cache": _cache}
 
 
+@exempt_from_page_cache
 @never_cache
 def health(request):
     results, failed = {}, []
@@ -55,6 +58,7 @@ def health(request):
     return JsonResponse(body, status=503 if failed else 200)
 
 
+@exempt_from_page_cache
 @never_cache
 def liveness(request):
     return JsonResponse({"status": "ok"})
