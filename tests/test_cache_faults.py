@@ -18,7 +18,6 @@ from tests.redis_server import private_redis  # noqa: F401 - a fixture
 pytestmark = pytest.mark.django_db
 
 
-
 def public_pages():
     wapis = Project.objects.get(key="wapis")
     return ["/en/", "/ar/", "/en/projects/", wapis.get_absolute_url("fr"), "/robots.txt"]

@@ -95,9 +95,7 @@ def test_with_the_second_factor_required_staff_need_their_code(staff, settings):
     assert timezone.now()  # (device state advanced: a code works once)
 
 
-def test_staff_without_a_verified_device_cannot_use_the_admin_when_it_is_required(
-    staff, settings
-):
+def test_staff_without_a_verified_device_cannot_use_the_admin_when_it_is_required(staff, settings):
     settings.OTP_REQUIRED_FOR_STAFF = True
     client = Client()
     client.force_login(staff)
