@@ -1,12 +1,10 @@
-"""The database: a connection that died (a database restart) costs no 500, and a slow query is
-cancelled by the statement timeout instead of holding a worker."""
+"""The database: persistent connections are checked before use (a database restart costs no 500:
+shown end to end by bench/faults.py, which restarts a real PostgreSQL under load), and a slow
+query is cancelled by the statement timeout instead of holding a worker."""
 
-import psycopg2
 import pytest
 from django.conf import settings
 from django.db import OperationalError, connection
-from django.core.handlers.wsgi import WSGIHandler
-from django.test import RequestFactory
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="server-side timeouts and restarts: PostgreSQL"
@@ -15,35 +13,6 @@ postgresql_only = pytest.mark.skipif(
 
 def test_persistent_connections_are_checked_before_use():
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
-
-
-def get(path):
-    """A request through Django's WSGI handler, as gunicorn sends it: unlike the test client, it
-    runs the connection checks at the start of the request."""
-    statuses = []
-    environ = RequestFactory().get(path).environ
-    response = WSGIHandler()(environ, lambda status, headers: statuses.append(status))
-    response.close()  # the end of the request, where a server would close it
-    return int(statuses[0].split()[0])
-
-
-@postgresql_only
-def test_a_connection_killed_by_a_database_restart_costs_no_500(transactional_db, monkeypatch):
-    from eurelations.seed.loader import load_seed_content
-
-    load_seed_content()
-    monkeypatch.setitem(connection.settings_dict, "CONN_MAX_AGE", 60)  # a persistent connection
-    assert get("/en/projects/") == 200
-    connection.ensure_connection()
-    pid = connection.connection.info.backend_pid
-    # What a PostgreSQL restart does to every open connection.
-    params = connection.get_connection_params()
-    params.pop("cursor_factory", None)
-    with psycopg2.connect(**params) as other, other.cursor() as cursor:
-        cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
-    other.close()
-    assert get("/en/projects/?page=2") == 200
-    assert connection.connection.info.backend_pid != pid
 
 
 @postgresql_only
