@@ -5,7 +5,7 @@
                             local admin login) and serve the site on http://127.0.0.1:8000/
     python3 dev.py test     set up and run the whole test suite (SQLite unless DATABASE_URL is set)
 
-Other steps: setup, messages (refresh the catalogues), screenshots, bench.
+Other steps: setup, messages (refresh the catalogues), screenshots, bench, faults (the drill).
 """
 
 import os
@@ -104,7 +104,12 @@ def bench(*args):
     sh(PY, "bench/run.py", *args)
 
 
-COMMANDS = {f.__name__: f for f in (run, setup, test, messages, screenshots, bench)}
+def faults(*args):
+    install()
+    sh(PY, "bench/faults.py", *args)
+
+
+COMMANDS = {f.__name__: f for f in (run, setup, test, messages, screenshots, bench, faults)}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

@@ -10,6 +10,7 @@ import contextvars
 import logging
 import os
 import re
+import time
 import uuid
 
 request_id_var = contextvars.ContextVar("request_id", default="-")
@@ -20,6 +21,13 @@ def new_request_id(incoming=None):
     if incoming and _SANE_ID.fullmatch(incoming):
         return incoming
     return uuid.uuid4().hex
+
+
+class UTCFormatter(logging.Formatter):
+    """Times in UTC, like gunicorn's own lines, whatever TIME_ZONE the site shows."""
+
+    converter = time.gmtime
+    default_msec_format = "%s.%03dZ"
 
 
 class RequestIdFilter(logging.Filter):
@@ -39,6 +47,7 @@ def logging_config(request_lines=False):
         "filters": {"request_id": {"()": RequestIdFilter}},
         "formatters": {
             "line": {
+                "()": UTCFormatter,
                 "format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s",
             }
         },
