@@ -192,7 +192,6 @@ CONTENT_SECURITY_POLICY = {
 # Everything to stdout with the request id (eurelations.logging); one line per request where
 # the settings ask for it (production).
 LOGGING = logging_config(request_lines=env_bool("DJANGO_LOG_REQUESTS", False))
-ADMINS = [("", address) for address in env_list("DJANGO_ADMINS")]
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 
 AUTH_PASSWORD_VALIDATORS = [
