@@ -430,6 +430,12 @@ def main():
                 warm.request("GET", path)
         for browser, credentials in people.values():
             browser.log_in(*credentials)
+        connection = http.client.HTTPConnection(HOST, port, timeout=10)
+        connection.request("GET", "/en/", headers={"Host": HOST})
+        served = connection.getresponse()
+        served.read()
+        connection.close()
+        print(f"Content-Security-Policy of /en/: {served.getheader('Content-Security-Policy')}")
 
         phases = []
         with Load(port, paths, args.clients) as load:
