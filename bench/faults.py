@@ -530,6 +530,9 @@ def main():
                 server.kill()
         redis.stop()
         postgres.stop()
+        # Keep the logs, not the data: a cluster and collected static files per run add up.
+        for folder in (postgres.dir, workdir / "static"):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _save(browser, path, form, barrier, outcomes, name, language, token):
