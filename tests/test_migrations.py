@@ -46,7 +46,7 @@ def test_per_object_hashes_become_per_field_confirmations_without_losing_status(
     executor.migrate(executor.loader.graph.leaf_nodes())
 
     from cooperation.models import CooperationArea
-    from translations.status import all_field_states, Status
+    from translations.status import Status, all_field_states
 
     states = {
         (s.language, s.field): s.status
