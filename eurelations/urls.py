@@ -3,13 +3,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from eurelations import health, views
 from eurelations.cache import page_cache_params
 from eurelations.security import OptionalOTPAdminSite
-from eurelations.sitemaps import SITEMAPS
+from eurelations.sitemaps import sitemaps
 
 # The admin asks staff for a TOTP code when OTP_REQUIRED_FOR_STAFF is on (django-otp's way:
 # the default site's class is swapped, so every registration stays where it is).
@@ -32,16 +32,16 @@ urlpatterns = [
     path("healthz", health.health, name="health"),
     path("livez", health.liveness, name="liveness"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
 ]
 
 # "/" has no language: LocaleMiddleware redirects it by Accept-Language (or the cookie).
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    # The home page is the partnership's page.
+    path("", include("cooperation.home_urls")),
     path(_("search/"), views.search, name="search"),
     path(_("cooperation/"), include("cooperation.urls")),
     path(_("projects/"), include("projects.urls")),
-    # Not translated: a static page's address is its FlatPage.url, the same in every language.
-    re_path(r"^(?P<url>pages/[-\w./]+/)$", views.flatpage, name="flatpage"),
+    path("", include("pages.urls")),
     prefix_default_language=True,
 )

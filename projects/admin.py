@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from eurelations.admin import PublishableAdmin
+from translations.admin import PublishableAdmin
 
 from .models import Project
 

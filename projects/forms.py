@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 from parler.utils.i18n import get_active_language_choices
 
-from cooperation.models import CooperationArea, Partner
-
 from .models import Project
+
+# Through the relations, not an import: cooperation's pages import projects.
+CooperationArea = Project._meta.get_field("cooperation_areas").related_model
+Partner = Project._meta.get_field("partners").related_model
 
 
 def _labels(model, field):

@@ -13,7 +13,7 @@ import polib
 import pytest
 from django.conf import settings
 
-from eurelations.catalogue_check import (
+from translations.catalogue_check import (
     check_catalogue,
     check_templates,
     marked_msgids,

@@ -6,7 +6,7 @@ import logging
 import pytest
 from django.test import Client
 
-from eurelations import views
+from cooperation import views
 
 pytestmark = pytest.mark.django_db
 
