@@ -137,9 +137,10 @@ def production():
     if env.get("DJANGO_OTP_REQUIRED", "true").lower() in {"1", "true", "yes", "on"}:
         admin = env.get("DJANGO_SUPERUSER_USERNAME", "admin")
         manage("enrol_totp", admin, "--replace", settings=settings)
-    print("Open http://localhost:8000/ (the admin's cookies are Secure: use localhost)")
-    sh(BIN / "gunicorn", "-c", "gunicorn.conf.py", "eurelations.wsgi",
-       env={"GUNICORN_BIND": os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")})  # fmt: skip
+    bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+    port = bind.rpartition(":")[2]
+    print(f"Open http://localhost:{port}/ (the admin's cookies are Secure: use localhost)")
+    sh(BIN / "gunicorn", "-c", "gunicorn.conf.py", "eurelations.wsgi", env={"GUNICORN_BIND": bind})
 
 
 def faults(*args):
