@@ -393,7 +393,9 @@ def main():
         manage = [sys.executable, "manage.py"]
         for command in (["migrate", "-v0"], ["collectstatic", "--noinput", "-v0"],
                         ["load_seed_content", "-v0"]):  # fmt: skip
-            subprocess.run([*manage, *command], cwd=ROOT, check=True, env=env)
+            # Set-up, not requests: no statement timeout (a busy machine migrates slowly).
+            subprocess.run([*manage, *command], cwd=ROOT, check=True,
+                           env={**env, "DATABASE_STATEMENT_TIMEOUT_MS": "0"})  # fmt: skip
 
         import django
 
