@@ -30,10 +30,16 @@ def _cache():
     # A round trip through the real backend, not the fail-open wrapper's "miss": write a value
     # and read it back.
     cache = caches["default"]
-    key, value = "health:probe", uuid.uuid4().hex
+    # A key of its own: concurrent probes (several servers, several balancers) must not read
+    # each other's value and call a healthy cache broken.
+    value = uuid.uuid4().hex
+    key = f"health:probe:{value}"
     cache.set(key, value, timeout=10)
-    if cache.get(key) != value:
-        raise ConnectionError("the cache did not return what was written")
+    try:
+        if cache.get(key) != value:
+            raise ConnectionError("the cache did not return what was written")
+    finally:
+        cache.delete(key)
 
 
 CHECKS = {"database": _database, "cache": _cache}
