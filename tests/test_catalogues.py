@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.utils import translation
 
 import dev
+from seed import content
 from translations.catalogue_check import (
     NARROW_NBSP,
     check_catalogue,
@@ -238,6 +240,48 @@ def test_the_project_catalogues_pass_every_check(language, marked_strings):
         + strings_missing_from(po_path, marked_strings)
     )
     assert [str(problem) for problem in problems] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "any_region", "any_country", "partner_label"),
+    [("fr", "Toutes", "Tous", "Partenaire de l’UE"), ("es", "Todas", "Todos", "Socio de la UE")],
+)
+def test_the_project_filters_agree_with_their_nouns(
+    language, any_region, any_country, partner_label
+):
+    """One English "All", a context per filter: French and Spanish regions are feminine."""
+    from projects.forms import ProjectFilterForm
+
+    with translation.override(language):
+        form = ProjectFilterForm()
+        assert str(form.fields["region"].choices[0][1]) == any_region
+        assert str(form.fields["country"].choices[0][1]) == any_country
+        assert str(form.fields["partner"].label) == partner_label
+
+
+def _french_texts(value):
+    if isinstance(value, dict):
+        if isinstance(value.get("fr"), str):
+            yield value["fr"]
+        for item in value.values():
+            yield from _french_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _french_texts(item)
+
+
+def test_the_french_seed_content_follows_french_typography():
+    """The content's French follows the catalogue's rules: what a visitor reads on one page
+    should not mix two typographies."""
+    seed = [content.PARTNERSHIP, content.OBJECTIVES, content.COOPERATION_AREAS]
+    seed += [content.PARTNERS, content.PROJECTS]
+    found = {
+        text[:60]: french_typography_problems(text)
+        for text in _french_texts(seed)
+        if french_typography_problems(text)
+    }
+    assert found == {}
 
 
 def test_the_project_templates_mark_every_user_facing_text():
