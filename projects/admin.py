@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from translations.admin import PublishableAdmin
 
@@ -27,7 +28,10 @@ class ProjectAdmin(PublishableAdmin):
             {"fields": ("start_date", "end_date", "eu_contribution", "website")},
         ),
         (_("Where it works"), {"fields": ("countries", "region")}),
-        (_("Related"), {"fields": ("cooperation_areas", "partners")}),
+        (
+            pgettext_lazy("admin: the project's cooperation areas and EU partners", "Related"),
+            {"fields": ("cooperation_areas", "partners")},
+        ),
         (_("Publication"), {"fields": ("status", "publish_at", "key", "order")}),
     ]
 

@@ -77,7 +77,7 @@ def test_the_export_has_one_entry_per_field_with_the_arabic_source_and_the_frenc
     assert catalogue.metadata["X-Source-Language"] == "ar"
     title = entry(catalogue, "cooperation.partnership:main:title")
     assert title.msgid == "الإنتربول والاتحاد الأوروبي"
-    assert title.msgstr == "INTERPOL et l'Union européenne"
+    assert title.msgstr == "INTERPOL et l’Union européenne"
     area = CooperationArea.objects.language("fr").get(key="e-mla")
     slug = entry(catalogue, "cooperation.cooperationarea:e-mla:slug")
     assert slug.msgstr == area.slug

@@ -1,17 +1,25 @@
-"""The check that keeps the UI catalogues honest (run by tests/test_catalogues.py).
+"""The checks that keep the UI catalogues honest (run by tests/test_catalogues.py).
 
-A catalogue fails when a msgid is untranslated or fuzzy, when msgid and msgstr disagree on their
-placeholders (``%(name)s``, ``{name}``, ``%s``/``%d``) or HTML tags, when its Plural-Forms header
-is not the language's, or when its compiled ``.mo`` is missing, older than the ``.po`` or says
-something else. Templates fail when they hold user-facing text outside the translation tags.
+The tools do the work; this module runs them and turns what they say into one list of problems:
+
+- GNU gettext's ``msgfmt --check``: syntax, header and the format strings of ``python-format``
+  entries — plural forms included, judged against the catalogue's own Plural-Forms rule (an
+  Arabic form used for exactly one number may leave the number out);
+- translate-toolkit's checks (what ``pofilter`` runs): untranslated entries, placeholders
+  (``%(name)s``, ``%s``, ``{name}``) and HTML tags that differ between msgid and msgstr;
+- Django's ``makemessages`` extracts the strings marked in the code and templates, so a catalogue
+  that lacks one is found (``strings_missing_from``);
+- Django itself: the compiled catalogue is the one it serves (``served_problems``).
+
+Hand-written, because no tool does it: the Plural-Forms rule must be the language's (msgfmt only
+checks that there is one), French typography, and user-facing text left unmarked in templates.
 """
 
+import os
 import re
-from collections import Counter
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-
-import polib
 
 PLURAL_FORMS = {
     "ar": "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
@@ -21,10 +29,8 @@ PLURAL_FORMS = {
     "fr": "nplurals=2; plural=(n > 1);",
 }
 
-NAMED = re.compile(r"%\((\w+)\)[#0\- +]*\d*(?:\.\d+)?[sdifr]")
-POSITIONAL = re.compile(r"%(?!\()[#0\- +]*\d*(?:\.\d+)?([sdifr])")
-BRACES = re.compile(r"(?<!\{)\{(\w*)(?:![rsa])?(?::[^{}]*)?\}(?!\})")
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?(/?)>")
+#: translate-toolkit's tests run on every translated entry (``pofilter -t …``).
+POFILTER_TESTS = ["untranslated", "printf", "pythonbraceformat", "xmltags"]
 
 
 @dataclass(frozen=True)
@@ -36,170 +42,282 @@ class Problem:
         return f"{self.where}: {self.message}"
 
 
-def placeholders(text):
-    """What a string interpolates: named, positional (in order) and brace placeholders."""
-    without_escapes = text.replace("%%", "")
-    return {
-        "named": Counter(NAMED.findall(without_escapes)),
-        "positional": POSITIONAL.findall(NAMED.sub("", without_escapes)),
-        "braces": Counter(BRACES.findall(text)),
-    }
+def _label(unit):
+    context = f"[{unit.getcontext()}] " if unit.getcontext() else ""
+    source = unit.source.strings[0] if unit.hasplural() else unit.source
+    return f"{context}{str(source)!r}"
 
 
-def tags(text):
-    return Counter((closing, name.lower()) for closing, name, _self in TAG.findall(text))
-
-
-def placeholder_problem(msgid, msgstr, plural_of=None):
-    """A sentence describing how ``msgstr`` breaks ``msgid``'s placeholders, or None.
-
-    For a plural form (``plural_of`` = all the msgids of the entry), a translation may leave a
-    named placeholder out ("one item" needs no number) but never invent one.
-    """
-    expected, found = placeholders(msgid), placeholders(msgstr)
-    if plural_of:
-        known = {name for text in plural_of for name in placeholders(text)["named"]}
-        known_braces = {name for text in plural_of for name in placeholders(text)["braces"]}
-        unknown = (set(found["named"]) - known) | (set(found["braces"]) - known_braces)
-        if unknown:
-            return f"unknown placeholder(s) {', '.join(sorted(unknown))}"
-        if found["positional"] and found["positional"] != expected["positional"]:
-            return "positional placeholders differ"
-        return None
-    if expected["named"] != found["named"]:
-        return _difference("%(name)s placeholders", expected["named"], found["named"])
-    if expected["braces"] != found["braces"]:
-        return _difference("{name} placeholders", expected["braces"], found["braces"])
-    if expected["positional"] != found["positional"]:
-        return (
-            f"positional placeholders differ: {''.join('%' + c for c in expected['positional'])}"
-            f" in the msgid, {''.join('%' + c for c in found['positional']) or 'none'} in the msgstr"
-        )
-    return None
-
-
-def _difference(kind, expected, found):
-    missing = sorted((expected - found).elements())
-    extra = sorted((found - expected).elements())
-    parts = []
-    if missing:
-        parts.append(f"missing {', '.join(missing)}")
-    if extra:
-        parts.append(f"unexpected {', '.join(extra)}")
-    return f"{kind} differ ({'; '.join(parts)})"
-
-
-def _render_tags(counter):
-    return ", ".join(sorted(f"<{closing}{name}>" for (closing, name) in counter.elements()))
-
-
-def tag_problem(msgid, msgstr):
-    expected, found = tags(msgid), tags(msgstr)
-    if expected == found:
-        return None
-    return f"HTML tags differ: {_render_tags(expected) or 'none'} in the msgid, {_render_tags(found) or 'none'} in the msgstr"
-
-
-def _label(entry):
-    context = f"[{entry.msgctxt}] " if entry.msgctxt else ""
-    return f"{context}{entry.msgid!r}"
-
-
-def check_entry(entry):
-    """The problems of one catalogue entry, as sentences."""
-    problems = []
-    if entry.obsolete:
-        return problems
-    if "fuzzy" in entry.flags:
-        problems.append("fuzzy (needs review)")
-    if entry.msgid_plural:
-        forms = entry.msgstr_plural
-        if not forms or any(not forms[index] for index in forms):
-            problems.append("untranslated plural form(s)")
-        for index, text in sorted(forms.items()):
-            if not text:
-                continue
-            found = placeholder_problem(
-                entry.msgid_plural, text, plural_of=[entry.msgid, entry.msgid_plural]
-            )
-            if found:
-                problems.append(f"msgstr[{index}]: {found}")
-            tag_found = tag_problem(entry.msgid_plural, text)
-            if tag_found:
-                problems.append(f"msgstr[{index}]: {tag_found}")
-    elif not entry.msgstr:
-        problems.append("untranslated")
-    else:
-        for check in (placeholder_problem, tag_problem):
-            found = check(entry.msgid, entry.msgstr)
-            if found:
-                problems.append(found)
-    return problems
+def _units(store):
+    return [unit for unit in store.units if not unit.isheader() and not unit.isobsolete()]
 
 
 def check_catalogue(po_path, language=None):
-    """Every problem of one ``.po`` file and its ``.mo``."""
+    """Every problem of one ``.po`` file, from msgfmt, translate-toolkit and our own rules."""
+    from translate.storage import factory
+
     po_path = Path(po_path)
-    where = str(po_path)
     language = language or po_path.parent.parent.name
-    try:
-        catalogue = polib.pofile(str(po_path), check_for_duplicates=True)
-    except (OSError, ValueError) as error:
-        return [Problem(where, f"cannot be read: {error}")]
-    problems = []
-    plural_forms = catalogue.metadata.get("Plural-Forms", "").strip()
-    expected = PLURAL_FORMS.get(language)
-    if expected and _normalise(plural_forms) != _normalise(expected):
-        problems.append(
-            Problem(where, f"Plural-Forms is {plural_forms!r}; {language} needs {expected!r}")
-        )
-    if catalogue.metadata.get("Language", language) != language:
-        problems.append(
-            Problem(where, f"Language is {catalogue.metadata['Language']!r}, not {language!r}")
-        )
-    for entry in catalogue:
-        for message in check_entry(entry):
-            problems.append(Problem(f"{where}: {_label(entry)}", message))
-    problems.extend(check_compiled(po_path, catalogue))
+    problems = msgfmt_problems(po_path)
+    if any("fatal error" in problem.message for problem in problems):
+        return problems  # the other checks cannot read a file that msgfmt refuses
+    store = factory.getobject(str(po_path))
+    problems += plural_forms_problems(po_path, store, language)
+    problems += pofilter_problems(po_path, store, language)
+    if language == "fr":
+        for unit in _units(store):
+            texts = unit.target.strings if unit.hasplural() else [unit.target]
+            for text in texts:
+                for message in french_typography_problems(str(text or "")):
+                    problems.append(Problem(f"{po_path}: {_label(unit)}", message))
     return problems
+
+
+# --- gettext: msgfmt --check ------------------------------------------------------------------
+
+
+def msgfmt_problems(po_path):
+    """What ``msgfmt --check`` says about ``po_path``: errors and warnings alike, as problems."""
+    result = subprocess.run(
+        ["msgfmt", "--check", "--output-file", os.devnull, str(po_path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    )
+    lines = []
+    for line in result.stderr.splitlines():
+        if line[:1].isspace() and lines:  # msgfmt's advice goes on indented lines
+            lines[-1] += " " + line.strip()
+        elif line.strip():
+            lines.append(line.strip())
+    if result.returncode and not lines:
+        lines = [f"msgfmt failed with status {result.returncode}"]
+    return [Problem(str(po_path), line) for line in lines]
+
+
+# --- translate-toolkit: pofilter's checks -----------------------------------------------------
+
+
+def _checker(language, tests):
+    from translate.filters import checks
+
+    return checks.StandardChecker(
+        checkerconfig=checks.CheckerConfig(targetlanguage=language), limitfilters=tests
+    )
+
+
+def pofilter_problems(po_path, store, language):
+    """Fuzzy entries, and what translate-toolkit's tests find in the others.
+
+    Plural entries skip the printf test: it wants every form to repeat the msgid's placeholders,
+    where msgfmt (above) knows that a form used for one number only may leave it out.
+    """
+    checker = _checker(language, POFILTER_TESTS)
+    plural_checker = _checker(language, [test for test in POFILTER_TESTS if test != "printf"])
+    problems = []
+    for unit in _units(store):
+        where = f"{po_path}: {_label(unit)}"
+        if unit.isfuzzy():
+            problems.append(Problem(where, "fuzzy (needs review)"))
+            continue
+        found = (plural_checker if unit.hasplural() else checker).run_filters(unit)
+        for test, failure in sorted(found.items()):
+            message = failure["message"] if isinstance(failure, dict) else failure
+            problems.append(Problem(where, f"{test}: {message}"))
+    return problems
+
+
+def placeholder_problem(msgid, msgstr):
+    """A sentence saying how ``msgstr`` breaks the placeholders of ``msgid``, or None
+    (translate-toolkit's printf and brace tests). The content PO import uses it; its rich text
+    may change its markup, which the sanitiser judges."""
+    from translate.storage.pypo import pounit
+
+    unit = pounit(msgid)
+    unit.target = msgstr
+    found = _checker("", ["printf", "pythonbraceformat"]).run_filters(unit)
+    if not found:
+        return None
+    messages = [
+        failure["message"] if isinstance(failure, dict) else str(failure)
+        for _test, failure in sorted(found.items())
+    ]
+    return f"placeholders differ: {'; '.join(messages)}"
+
+
+# --- our own rules ----------------------------------------------------------------------------
 
 
 def _normalise(plural_forms):
     return re.sub(r"\s+", "", plural_forms).rstrip(";")
 
 
-def _translations(entries):
-    result = {}
-    for entry in entries:
-        if entry.obsolete or "fuzzy" in entry.flags or not entry.msgid:
-            continue
-        key = (entry.msgctxt or "", entry.msgid)
-        if entry.msgid_plural:
-            forms = tuple(text for _index, text in sorted(entry.msgstr_plural.items()))
-            if forms and all(forms):  # an incomplete entry is not compiled
-                result[key] = forms
-        elif entry.msgstr:
-            result[key] = entry.msgstr
-    return result
+def plural_forms_problems(po_path, store, language):
+    """The Plural-Forms header must be the language's: msgfmt accepts any well-formed rule,
+    and an Arabic catalogue with the English one shows "1 projects" for 3."""
+    header = store.parseheader()
+    plural_forms = header.get("Plural-Forms", "").strip()
+    expected = PLURAL_FORMS.get(language)
+    problems = []
+    if expected and _normalise(plural_forms) != _normalise(expected):
+        problems.append(
+            Problem(
+                str(po_path), f"Plural-Forms is {plural_forms!r}; {language} needs {expected!r}"
+            )
+        )
+    if header.get("Language", language) != language:
+        problems.append(
+            Problem(str(po_path), f"Language is {header['Language']!r}, not {language!r}")
+        )
+    return problems
 
 
-def check_compiled(po_path, catalogue=None):
-    """The ``.mo`` next to ``po_path`` exists, is not older, and holds the same translations."""
+NARROW_NBSP = "\u202f"
+_TAG = re.compile(r"<[^>]*>")
+_PLACEHOLDER = re.compile(r"%\(\w+\)[#0\- +]*\d*(?:\.\d+)?[sdifr]|\{\w*\}")
+_SPACE_BEFORE = re.compile(r"([ \u00a0\t\n])([;:!?])")
+_NONE_BEFORE = re.compile(r"[^\s\u202f\u00a0;:!?]([;:!?])(?=\s|$)")
+_GUILLEMETS = re.compile(r"«(?!\u202f)|(?<!\u202f)»")
+
+
+def french_typography_problems(text):
+    """French typography that no checker knows: a narrow no-break space (U+202F) before
+    ``; : ! ?`` and inside ``« »``, and the typographic apostrophe (’) throughout.
+
+    Tags and placeholders are left out (an ``href`` holds ``:`` and straight quotes); a ``:``
+    or ``?`` followed by a letter is part of an address or a time, not punctuation."""
+    text = _PLACEHOLDER.sub("x", _TAG.sub("", text))
+    problems = []
+    for match in _SPACE_BEFORE.finditer(text):
+        name = "a no-break space (U+00A0)" if match.group(1) == "\u00a0" else "a space"
+        problems.append(
+            f"{name} before {match.group(2)!r}: French wants a narrow no-break space (U+202F)"
+        )
+    for match in _NONE_BEFORE.finditer(text):
+        problems.append(
+            f"no space before {match.group(1)!r}: French wants a narrow no-break space (U+202F)"
+        )
+    if _GUILLEMETS.search(text):
+        problems.append("« » need a narrow no-break space (U+202F) inside")
+    if "'" in text:
+        problems.append("straight apostrophe ('): French text uses ’")
+    return problems
+
+
+# --- Django: the catalogue it serves ----------------------------------------------------------
+
+
+def served_problems(po_path, language=None):
+    """Each translated entry of ``po_path`` as Django serves it in ``language``: a catalogue that
+    was not compiled, was compiled from another text, or is hidden by another one fails here.
+
+    ``po_path`` must be under one of ``settings.LOCALE_PATHS``."""
+    from django.utils import translation
+    from django.utils.translation import trans_real
+    from translate.storage import factory
+
     po_path = Path(po_path)
-    mo_path = po_path.with_suffix(".mo")
-    where = str(mo_path)
-    if not mo_path.exists():
-        return [Problem(where, "missing: compile the catalogues (manage.py compile_catalogues)")]
-    if mo_path.stat().st_mtime < po_path.stat().st_mtime:
-        return [Problem(where, "older than its .po: compile the catalogues again")]
+    language = language or po_path.parent.parent.name
+    if not po_path.with_suffix(".mo").exists():
+        return [
+            Problem(
+                str(po_path.with_suffix(".mo")),
+                "missing: compile the catalogues (manage.py compilemessages)",
+            )
+        ]
+    catalogue = trans_real.translation(language)
+    numbers = {}  # plural form index -> a number that selects it
+    for n in range(200):
+        numbers.setdefault(catalogue.plural(n), n)
+    problems = []
+    with translation.override(language):
+        for unit in _units(factory.getobject(str(po_path))):
+            if unit.isfuzzy() or not unit.istranslated():
+                continue
+            context = unit.getcontext()
+            if unit.hasplural():
+                singular, plural = (str(text) for text in unit.source.strings[:2])
+                pairs = [
+                    (
+                        translation.npgettext(context, singular, plural, numbers[index])
+                        if context
+                        else translation.ngettext(singular, plural, numbers[index]),
+                        str(text),
+                    )
+                    for index, text in enumerate(unit.target.strings)
+                    if index in numbers
+                ]
+            else:
+                served = (
+                    translation.pgettext(context, unit.source)
+                    if context
+                    else translation.gettext(unit.source)
+                )
+                pairs = [(served, str(unit.target))]
+            for served, expected in pairs:
+                if served != expected:
+                    problems.append(
+                        Problem(
+                            f"{po_path}: {_label(unit)}",
+                            f"Django serves {served!r}, not {expected!r}: compile the "
+                            "catalogues again (manage.py compilemessages)",
+                        )
+                    )
+    return problems
+
+
+# --- strings marked in the code but absent from a catalogue ------------------------------------
+
+
+def extract_messages(source_root, work_dir, ignore=()):
+    """The strings that Django's ``makemessages`` finds under ``source_root``, as a set of
+    (context, msgid), without touching the project's catalogues.
+
+    makemessages writes next to the first ``locale/`` it finds, so it runs in ``work_dir``, which
+    links to the sources, with ``LOCALE_PATHS`` emptied."""
+    from django.core.management import call_command
+    from django.test import override_settings
+    from translate.storage import factory
+
+    source_root, work_dir = Path(source_root).resolve(), Path(work_dir)
+    (work_dir / "locale").mkdir(parents=True, exist_ok=True)
+    for entry in source_root.iterdir():
+        if entry.name not in ignore and entry.name != "locale" and not entry.name.startswith("."):
+            (work_dir / entry.name).symlink_to(entry)
+    previous = Path.cwd()
+    os.chdir(work_dir)
     try:
-        compiled = polib.mofile(str(mo_path))
-    except (OSError, ValueError) as error:
-        return [Problem(where, f"cannot be read: {error}")]
-    catalogue = catalogue or polib.pofile(str(po_path))
-    if _translations(compiled) != _translations(catalogue):
-        return [Problem(where, "does not match its .po: compile the catalogues again")]
-    return []
+        with override_settings(LOCALE_PATHS=[]):
+            call_command(
+                "makemessages",
+                exclude=["_"],  # with no language to write, makemessages only builds the .pot
+                keep_pot=True,
+                symlinks=True,
+                ignore_patterns=list(ignore),
+                verbosity=0,
+            )
+    finally:
+        os.chdir(previous)
+    pot = work_dir / "locale" / "django.pot"
+    if not pot.exists():
+        return set()
+    return {_key(unit) for unit in _units(factory.getobject(str(pot)))}
+
+
+def _key(unit):
+    source = unit.source.strings[0] if unit.hasplural() else unit.source
+    return (unit.getcontext() or "", str(source))
+
+
+def strings_missing_from(po_path, marked):
+    """The ``marked`` (context, msgid) pairs that ``po_path`` has no entry for."""
+    from translate.storage import factory
+
+    present = {_key(unit) for unit in _units(factory.getobject(str(po_path)))}
+    return [
+        Problem(str(po_path), f"no entry for {msgid!r}" + (f" (context {ctx!r})" if ctx else ""))
+        for ctx, msgid in sorted(marked - present)
+    ]
 
 
 # --- templates ---------------------------------------------------------------------------------
@@ -268,98 +386,3 @@ def check_templates(directories):
                     Problem(f"{path}:{number}", f"text not marked for translation: {text!r}")
                 )
     return problems
-
-
-# --- strings marked in the code but absent from a catalogue ------------------------------------
-
-_GETTEXT_ARGUMENTS = {
-    # name: (index of the context, index of the msgid); None = no context
-    "_": (None, 0),
-    "gettext": (None, 0),
-    "gettext_lazy": (None, 0),
-    "gettext_noop": (None, 0),
-    "ngettext": (None, 0),
-    "ngettext_lazy": (None, 0),
-    "pgettext": (0, 1),
-    "pgettext_lazy": (0, 1),
-    "npgettext": (0, 1),
-    "npgettext_lazy": (0, 1),
-}
-_TEMPLATIZED_CALL = re.compile(r"\b(_|gettext|ngettext|pgettext|npgettext)\(")
-
-
-def _msgid_of_call(name, arguments):
-    context_index, msgid_index = _GETTEXT_ARGUMENTS[name]
-    try:
-        msgid = arguments[msgid_index]
-        context = arguments[context_index] if context_index is not None else ""
-    except IndexError:
-        return None
-    if isinstance(msgid, str) and isinstance(context, str) and msgid:
-        return (context, msgid)
-    return None
-
-
-def _python_msgids(path):
-    import ast
-
-    found = set()
-    tree = ast.parse(Path(path).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-        if name not in _GETTEXT_ARGUMENTS:
-            continue
-        arguments = [arg.value if isinstance(arg, ast.Constant) else None for arg in node.args]
-        key = _msgid_of_call(name, arguments)
-        if key:
-            found.add(key)
-    return found
-
-
-def _template_msgids(path):
-    import ast
-
-    from django.utils.translation.template import templatize
-
-    found = set()
-    text = templatize(Path(path).read_text("utf-8"))
-    for call in _TEMPLATIZED_CALL.finditer(text):
-        # The arguments end at the first ")" after which they parse as Python literals; a
-        # ")" inside a string ("%(counter)s") is not the end.
-        start = call.end()
-        for end in (m.start() for m in re.finditer(r"\)", text[start:])):
-            raw = re.sub(r",\s*count\s*$", ", None", text[start : start + end])
-            try:
-                arguments = ast.literal_eval("(" + raw + ",)")
-            except (SyntaxError, ValueError):
-                continue
-            key = _msgid_of_call(call.group(1), list(arguments))
-            if key:
-                found.add(key)
-            break
-    return found
-
-
-def marked_msgids(python_directories, template_directories):
-    """Every (context, msgid) the code and templates mark for translation."""
-    found = set()
-    for directory in python_directories:
-        for path in sorted(Path(directory).rglob("*.py")):
-            if "migrations" not in path.parts:
-                found |= _python_msgids(path)
-    for directory in template_directories:
-        for path in sorted(Path(directory).rglob("*.html")):
-            found |= _template_msgids(path)
-    return found
-
-
-def missing_msgids(po_path, msgids):
-    """The marked strings that ``po_path`` has no entry for (run ``dev.py messages``)."""
-    catalogue = polib.pofile(str(po_path))
-    present = {(entry.msgctxt or "", entry.msgid) for entry in catalogue if not entry.obsolete}
-    return [
-        Problem(str(po_path), f"no entry for {msgid!r}" + (f" (context {ctx!r})" if ctx else ""))
-        for ctx, msgid in sorted(msgids - present)
-    ]
