@@ -16,7 +16,7 @@ class ProjectAdmin(PublishableAdmin):
         "status",
         "all_languages_column",
     )
-    list_filter = ("status", "cooperation_areas", "partners")
+    list_filter = ("status", "featured", "cooperation_areas", "partners")
     search_fields = ("key", "code", "translations__name", "translations__summary")
     ordering = ("order", "pk")
     filter_horizontal = ("cooperation_areas", "partners")
@@ -28,7 +28,7 @@ class ProjectAdmin(PublishableAdmin):
         ),
         (_("Where it works"), {"fields": ("countries", "region")}),
         (_("Related"), {"fields": ("cooperation_areas", "partners")}),
-        (_("Publication"), {"fields": ("status", "publish_at", "key", "order")}),
+        (_("Publication"), {"fields": ("status", "publish_at", "featured", "order", "key")}),
     ]
 
     slug_source = "name"
