@@ -1,6 +1,8 @@
 """Cross-cutting public views: search over every kind of content, the localized 404,
 robots.txt and health. (The home page is the partnership's: ``cooperation.views.home``.)"""
 
+from urllib.parse import urlencode
+
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -17,7 +19,10 @@ from eurelations.search import MAX_QUERY_LENGTH, clean_query, search_content
 def search(request):
     raw = request.GET.get("q", "")
     query = clean_query(raw)
-    results = search_content(query, translation.get_language()) if query else []
+    results, page = [], None
+    if query:
+        language = translation.get_language()
+        results, page = search_content(query, language, request.GET.get("page"))
     return render(
         request,
         "search.html",
@@ -25,6 +30,8 @@ def search(request):
             "query": query,
             "truncated": len(raw) > MAX_QUERY_LENGTH,
             "results": results,
+            "page": page,
+            "querystring": urlencode({"q": query}),
             "max_length": MAX_QUERY_LENGTH,
         },
     )
