@@ -14,7 +14,9 @@ PROJECTS_PER_PAGE = 12
 @require_safe
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)
-    projects = form.filter(Project.objects.published()).distinct().with_translations()
+    # No DISTINCT: each filter matches at most one row per project (an area's or a partner's
+    # unique key, one translation per language), and DISTINCT would sort every project.
+    projects = form.filter(Project.objects.published()).with_translations()
     # get_page() answers ?page=0, ?page=abc or ?page=999999 with the nearest real page.
     page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
