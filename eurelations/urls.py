@@ -7,7 +7,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from eurelations import views
-from eurelations.sitemaps import sitemaps
+from eurelations.sitemaps import section, sitemaps
 
 # The 404 page in the visitor's language, with a switcher to each language's home page.
 handler404 = "eurelations.views.page_not_found"
@@ -24,12 +24,7 @@ urlpatterns = [
         {"sitemaps": sitemaps(), "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
-    path(
-        "sitemap-<section>.xml",
-        sitemap_views.sitemap,
-        {"sitemaps": sitemaps()},
-        name="sitemap_section",
-    ),
+    path("sitemap-<section>.xml", section, {"sitemaps": sitemaps()}, name="sitemap_section"),
 ]
 
 # "/" has no language: LocaleMiddleware redirects it by Accept-Language (or the cookie).
