@@ -1,6 +1,8 @@
 """The project list's filters: every value is checked against what exists; an unknown one is
 ignored with a message instead of failing."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.core.cache import caches
@@ -95,6 +97,15 @@ class ProjectFilterForm(forms.Form):
         everything = [("", _("All"))]
         for name, values in filter_choices(translation.get_language()).items():
             self.fields[name].choices = everything + values
+
+    def applied(self):
+        """The valid filters, as a stable string (names the list's cached count)."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()  # cleaned_data then holds the valid fields only
+        return urlencode(
+            sorted((name, value) for name, value in self.cleaned_data.items() if value)
+        )
 
     def filter(self, projects):
         """``projects`` narrowed by the valid filters; invalid ones are left out."""

@@ -236,3 +236,26 @@ def test_an_area_or_partner_page_shows_its_first_projects_and_links_to_all_of_th
     expected = obj.projects.published().count()
     assert expected > 12
     assert f"{expected} projets" in listed.replace("\u202f", " ").replace("\xa0", " ")
+
+
+def test_the_project_list_stops_at_its_deepest_page_and_says_so(client, monkeypatch):
+    monkeypatch.setattr("projects.views.MAX_LIST_PAGES", 3)
+    grow_projects_to(300)
+    with translation.override("en"):
+        path = reverse("projects:project_list")
+    html = client.get(path, {"page": 25}).content.decode()
+    assert "Page 3 of 3" in html
+    assert 'rel="next"' not in html
+
+
+def test_the_lists_count_is_remembered_until_the_content_changes(client):
+    grow_projects_to(300)
+    with translation.override("en"):
+        path = reverse("projects:project_list") + "?status=ongoing"
+    ongoing = Project.objects.published().ongoing().count()
+    assert f"{ongoing} projects" in client.get(path).content.decode()
+    with CaptureQueriesContext(connection) as again:
+        client.get(path + "&page=2")
+    assert not any("COUNT(" in query["sql"] for query in again)
+    Project.objects.get(key="wapis").delete()  # a content change: a new cache generation
+    assert f"{ongoing - 1} projects" in client.get(path + "&page=3").content.decode()
