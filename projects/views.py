@@ -13,6 +13,7 @@ PROJECTS_PER_PAGE = 12
 # 1,200 projects deep: past that, the filters narrow the list (an OFFSET of 100,000 rows took
 # 180 ms).
 MAX_LIST_PAGES = 100
+MAX_RELATED = 24
 
 
 @require_safe
@@ -53,11 +54,19 @@ def project_detail(request, slug):
     project = (
         Project.objects.visible_to(request.user)
         .prefetch_related(
+            # Sliced prefetches (a window function per relation): a project's page stays
+            # bounded however many areas or partners staff link it to.
+            # (Django needs to_attr for a sliced prefetch of a many-to-many relation.)
             Prefetch(
                 "cooperation_areas",
-                queryset=CooperationArea.objects.published().with_translations(),
+                queryset=CooperationArea.objects.published().with_translations()[:MAX_RELATED],
+                to_attr="shown_areas",
             ),
-            Prefetch("partners", queryset=Partner.objects.published().with_translations()),
+            Prefetch(
+                "partners",
+                queryset=Partner.objects.published().with_translations()[:MAX_RELATED],
+                to_attr="shown_partners",
+            ),
         )
         .get_by_slug(slug)
     )
