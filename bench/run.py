@@ -1,162 +1,255 @@
 #!/usr/bin/env python
-"""Benchmark: the production server (gunicorn) against PostgreSQL + Redis.
+"""Benchmark: the production server (gunicorn, one sync worker) against PostgreSQL + Redis.
 
-For each data size (number of projects) it loads the seed content plus generated projects, starts
-gunicorn twice — with the page cache on and off — and prints, per page, requests per second and
-p50/p99 latency, next to a trivial view on the same server (the framework's floor), the queries
-each page costs, and the workers' memory.
+For each size N (published projects, each in the four languages) it loads a database once —
+``eurelations_bench_<N>``, kept and reused by the next run — then starts gunicorn with the page
+cache on and then off and measures every page in Arabic and English, in rotation with a trivial
+view served by the same worker (the floor): requests/s, p50 and p99 latency, bytes, SQL queries,
+the ratio to the floor of the same round, errors; the worker's memory after each run; and a
+summary line per N.
 
-    .venv/bin/python bench/run.py [--sizes 10,1000,10000] [--requests 400] [--concurrency 4]
+    python3 dev.py bench [--sizes 10,1000,10000,100000] [--seconds 1] [--rounds 2]
+    python3 dev.py bench --reload            # drop and load the databases again
 
-Only loopback traffic; every loop is bounded in count and time.
+The load generator is Debian's ``wrk`` (installed with apt-get when run as root); without it, a
+small Python client, bounded in requests and time. Only loopback traffic; Redis database 11, whose
+keys the page cache's generation makes stale at each size (nothing is flushed).
 """
 
 import argparse
 import http.client
+import json
+import math
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 HOST, PORT = "127.0.0.1", 8765
-DATABASE = "eurelations_bench"
+LANGUAGES = ("ar", "en", "fr", "es")
 ENV = {
-    "DJANGO_SETTINGS_MODULE": "eurelations.settings.prod",
+    "DJANGO_SETTINGS_MODULE": "bench.settings",
     "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
     "DJANGO_ALLOWED_HOSTS": HOST,
     "DJANGO_SECURE_SSL_REDIRECT": "false",
-    "DATABASE_URL": os.environ.get(
-        "BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
-    ),
-    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15"),
+    "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11"),
+    "PYTHONPATH": str(ROOT),
 }
-os.environ.update(ENV)
+SERVER_URL = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+FLOOR = "/bench/floor"
 
 
-def prepare_database(size):
-    """A fresh database with the seed content and ``size`` published projects."""
-    url = urlsplit(ENV["DATABASE_URL"])
+def database_url(size):
+    return f"{SERVER_URL}/eurelations_bench_{size}"
+
+
+# --- in a child process, against one size's database ------------------------------------------
+
+
+def load(size, reload):
+    """The database of ``size`` projects, loaded once: the seed, then generated projects with
+    their four translations and links, in bulk."""
+    url = urlsplit(database_url(size))
     name = url.path.lstrip("/")
-    admin = ["psql", "-h", url.hostname, "-U", url.username or "postgres", "-d", "postgres", "-q"]
-    if "django.db" in sys.modules:  # this process's own connection from the previous size
-        from django.db import connections
-
-        connections.close_all()
-    # FORCE: the benchmark owns this database; a server that has not let go must not stop it.
-    subprocess.run([*admin, "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
-    subprocess.run([*admin, "-c", f"CREATE DATABASE {name}"], check=True)
+    admin = [
+        "psql",
+        "-h",
+        url.hostname,
+        "-U",
+        url.username or "postgres",
+        "-d",
+        "postgres",
+        "-qAt",
+    ]
+    exists = subprocess.run(
+        [*admin, "-c", f"SELECT 1 FROM pg_database WHERE datname = '{name}'"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    if reload or not exists:
+        subprocess.run([*admin, "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], check=True)
+        subprocess.run([*admin, "-c", f"CREATE DATABASE {name}"], check=True)
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v0"], cwd=ROOT, check=True)
     subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True)
-    subprocess.run([*manage, "load_seed_content", "-v0"], cwd=ROOT, check=True)
 
     import django
 
     django.setup()
-    from django.db import connection
+    from django.db import connection, transaction
 
+    from cooperation.models import CooperationArea, Partner
     from projects.models import Project, ProjectTranslation
+    from seed.loader import load_seed_content
 
-    existing = Project.objects.count()
-    extra = max(0, size - existing)
-    projects = Project.objects.bulk_create(
-        Project(key=f"bench-{n}", code=f"B{n}", status="published", order=100 + n)
-        for n in range(extra)
-    )
-    ProjectTranslation.objects.bulk_create(
-        ProjectTranslation(
-            master=project,
-            language_code=language,
-            name=f"Benchmark project {n} ({language})",
-            slug=f"bench-{n}-{language}",
-            summary="A generated project for the benchmark. " * 3,
-        )
-        for n, project in enumerate(projects)
-        for language in ("ar", "en", "fr", "es")
-    )
-    connection.close()
-    return Project.objects.count()
+    if not Project.objects.exists():
+        load_seed_content()
+    missing = size - Project.objects.count()
+    started = time.monotonic()
+    if missing > 0:
+        area = CooperationArea.objects.get(key="west-africa")
+        partners = list(Partner.objects.order_by("pk"))
+        regions = ["Sahel", "West Africa", "Southern Africa", "Latin America", "South-East Asia"]
+        countries = [["SN", "ML"], ["BR", "CO"], ["MA"], ["JO", "LB"], []]
+        first = Project.objects.count()
+        batch = 5000
+        # The text-search indexes are built once at the end: kept up row by row, they make a
+        # 100,000-project load several times slower.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE '%%_fts_%%'"
+            )
+            text_indexes = cursor.fetchall()
+            for name, _definition in text_indexes:
+                cursor.execute(f'DROP INDEX "{name}"')
+        for start in range(first, first + missing, batch):
+            numbers = range(start, min(first + missing, start + batch))
+            with transaction.atomic():
+                projects = Project.objects.bulk_create(
+                    Project(
+                        key=f"bench-{n}",
+                        code=f"B{n}",
+                        status="published",
+                        order=100 + n,
+                        countries=countries[n % len(countries)],
+                    )
+                    for n in numbers
+                )
+                ProjectTranslation.objects.bulk_create(
+                    ProjectTranslation(
+                        master=project,
+                        language_code=language,
+                        name=f"Benchmark project {n} ({language})",
+                        slug=f"bench-{n}-{language}",
+                        summary="A generated project for the benchmark. " * 3,
+                        description="<p>Generated to measure the site at scale.</p>",
+                        region=regions[n % len(regions)],
+                    )
+                    for n, project in zip(numbers, projects, strict=True)
+                    for language in LANGUAGES
+                )
+                Project.cooperation_areas.through.objects.bulk_create(
+                    Project.cooperation_areas.through(project=project, cooperationarea=area)
+                    for project in projects
+                )
+                Project.partners.through.objects.bulk_create(
+                    Project.partners.through(project=project, partner=partners[n % len(partners)])
+                    for n, project in zip(numbers, projects, strict=True)
+                )
+        with connection.cursor() as cursor:
+            for _name, definition in text_indexes:
+                cursor.execute(definition)
+            cursor.execute("ANALYZE")
+    return Project.objects.count(), time.monotonic() - started
 
 
-def pages():
+def pages(total):
+    """{label: path}: each public page in Arabic and in English, and the sitemap."""
     from django.urls import reverse
     from django.utils import translation
 
+    from cooperation.models import CooperationArea, Partner
+    from eurelations.sitemaps import ContentSitemap
     from projects.models import Project
 
-    project = Project.objects.get(key="wapis")
-    with translation.override("en"):
-        search = reverse("search") if _has_url("search") else None
-        result = {
-            "floor (robots.txt)": "/robots.txt",
-            "home en": "/en/",
-            "home ar": "/ar/",
-            "project list en": reverse("projects:project_list"),
-            "project list page 2": reverse("projects:project_list") + "?page=2",
-            "project detail en": project.get_absolute_url("en"),
-            "project detail ar": project.get_absolute_url("ar"),
-        }
-        if search:
-            result["search en"] = search + "?q=police"
+    wapis = Project.objects.get(key="wapis")
+    area = CooperationArea.objects.get(key="west-africa")
+    partner = Partner.objects.get(key="europol")
+    result = {}
+    for language in ("ar", "en"):
+        with translation.override(language):
+            project_list = reverse("projects:project_list")
+            search = reverse("search")
+            last = math.ceil(total / 12)
+            result |= {
+                f"home {language}": reverse("home"),
+                f"project {language}": wapis.get_absolute_url(language),
+                f"list {language}": project_list,
+                f"list last {language}": f"{project_list}?page={last}",
+                f"list filtered {language}": f"{project_list}?area=west-africa&status=ongoing",
+                f"area {language}": area.get_absolute_url(language),
+                f"partner {language}": partner.get_absolute_url(language),
+                f"search rare {language}": f"{search}?q=police",
+                # Matches every generated project: bounded by search.MAX_MATCHES.
+                f"search common {language}": f"{search}?q=project",
+            }
+    last_page = max(1, math.ceil(total / ContentSitemap.limit))
+    result["sitemap index"] = reverse("sitemap")
+    section = reverse("sitemap_section", kwargs={"section": "projects-project"})
+    result["sitemap last"] = f"{section}?p={last_page}"
     return result
 
 
-def _has_url(name):
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        reverse(name)
-    except NoReverseMatch:
-        return False
-    return True
-
-
-def queries_per_page(urls):
+def queries(urls):
+    """SQL queries of each page rendered afresh (a new page-cache generation before each)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from eurelations.cache import invalidate_pages
 
-    client = Client(SERVER_NAME=HOST)
+    client = Client(HTTP_HOST=HOST)
     counts = {}
     for label, path in urls.items():
         invalidate_pages()
         with CaptureQueriesContext(connection) as captured:
-            client.get(path)
-        counts[label] = len(captured)
+            status = client.get(path).status_code
+        counts[label] = len(captured) if status == 200 else f"HTTP {status}"
+    invalidate_pages()  # the server starts on a generation no earlier size has used
     return counts
 
 
-def start_server(page_cache_seconds):
-    env = {**os.environ, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+def prepare(size, reload):
+    total, seconds = load(size, reload)
+    urls = pages(total)
+    print(
+        json.dumps(
+            {"total": total, "load_seconds": seconds, "urls": urls, "queries": queries(urls)}
+        )
+    )
+
+
+# --- in the parent: servers and load ------------------------------------------------------------
+
+
+def ensure_wrk():
+    found = shutil.which("wrk")
+    if found or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return found
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, check=False)
+    return shutil.which("wrk")
+
+
+def start_server(size, page_cache_seconds):
+    env = {
+        **os.environ,
+        **ENV,
+        "DATABASE_URL": database_url(size),
+        "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+    }
+    if not page_cache_seconds:
+        env["BENCH_PAGE_CACHE_PREFIX"] = f"uncached-{time.time_ns()}"
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen(
-        [
-            str(Path(sys.executable).with_name("gunicorn")),
-            "eurelations.wsgi",
-            "--bind",
-            f"{HOST}:{PORT}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
+        [gunicorn, "eurelations.wsgi", "--bind", f"{HOST}:{PORT}", "--workers", "1"]
+        + ["--worker-class", "sync", "--timeout", "60", "--log-level", "warning"],
         cwd=ROOT,
         env=env,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         try:
-            connection = http.client.HTTPConnection(HOST, PORT, timeout=2)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
+            if fetch(FLOOR)[0] == 200:
                 return server
         except OSError:
             time.sleep(0.2)
@@ -164,92 +257,240 @@ def start_server(page_cache_seconds):
     raise SystemExit("gunicorn did not start")
 
 
+def fetch(path):
+    """(status, body bytes, seconds) of one request."""
+    connection = http.client.HTTPConnection(HOST, PORT, timeout=60)
+    try:
+        started = time.perf_counter()
+        connection.request("GET", path, headers={"Host": HOST})
+        response = connection.getresponse()
+        body = response.read()
+        return response.status, len(body), time.perf_counter() - started
+    finally:
+        connection.close()
+
+
 def worker_memory_mb(server):
     children = subprocess.run(
-        ["pgrep", "-P", str(server.pid)], capture_output=True, text=True
+        ["pgrep", "-P", str(server.pid)], capture_output=True, text=True, check=False
     ).stdout.split()
-    total = []
     for pid in children:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
-                total.append(int(line.split()[1]) / 1024)
-    return total
+                return int(line.split()[1]) / 1024
+    return float("nan")
 
 
-def measure(path, requests, concurrency, time_limit=30.0):
-    latencies = []
-    statuses = set()
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def with_wrk(wrk, path, seconds):
+    output = subprocess.run(
+        [wrk, "-t1", "-c2", f"-d{seconds}s", "--timeout", "30s", "--latency"]
+        + ["-H", f"Host: {HOST}", f"http://{HOST}:{PORT}{path}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def latency(percent):
+        found = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s|m)\s*$", output, re.M)
+        return float(found.group(1)) * UNITS[found.group(2)] if found else float("nan")
+
+    done = re.search(r"(\d+) requests in", output)
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
+    return {
+        "requests": int(done.group(1)) if done else 0,
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": latency(50),
+        "p99": latency(99),
+        "errors": (int(errors.group(1)) if errors else 0)
+        + (sum(map(int, socket.groups())) if socket else 0),
+    }
+
+
+def with_python(path, seconds, concurrency=2, max_requests=2000):
+    """The fallback load generator: bounded in requests and time (it shares the cores)."""
+    latencies, errors = [], [0]
     lock = threading.Lock()
-    per_worker = requests // concurrency
-    deadline = time.monotonic() + time_limit
+    deadline = time.monotonic() + seconds
 
     def worker():
-        connection = http.client.HTTPConnection(HOST, PORT, timeout=10)
-        for _ in range(per_worker):
-            if time.monotonic() > deadline:
-                break
-            start = time.perf_counter()
+        connection = http.client.HTTPConnection(HOST, PORT, timeout=30)
+        while time.monotonic() < deadline and len(latencies) < max_requests:
+            started = time.perf_counter()
             connection.request("GET", path, headers={"Host": HOST})
             response = connection.getresponse()
             response.read()
-            elapsed = time.perf_counter() - start
             with lock:
-                latencies.append(elapsed)
-                statuses.add(response.status)
+                latencies.append((time.perf_counter() - started) * 1000)
+                errors[0] += response.status >= 400
         connection.close()
 
     started = time.perf_counter()
-    with ThreadPoolExecutor(concurrency) as pool:
-        for future in [pool.submit(worker) for _ in range(concurrency)]:
-            future.result()
-    wall = time.perf_counter() - started
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     latencies.sort()
     return {
-        "rps": len(latencies) / wall,
-        "p50": statistics.median(latencies) * 1000,
-        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
-        "status": ",".join(map(str, sorted(statuses))),
+        "requests": len(latencies),
+        "rps": len(latencies) / (time.perf_counter() - started),
+        "p50": statistics.median(latencies),
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "errors": errors[0],
     }
+
+
+def run_mode(size, mode, urls, wrk, seconds, rounds):
+    """Per page: rps, p50, p99, errors, bytes, ratio to the floor; and the worker's memory."""
+    server = start_server(size, 300 if mode == "cached" else 0)
+    try:
+        sizes = {}
+        for label, path in urls.items():
+            status, length, _seconds = fetch(path)  # warms the page cache in "cached"
+            sizes[label] = length if status == 200 else f"HTTP {status}"
+        if wrk:
+            measure = lambda path: with_wrk(wrk, path, seconds)  # noqa: E731
+        else:
+            measure = lambda path: with_python(path, seconds)  # noqa: E731
+        samples = {label: [] for label in ["floor", *urls]}
+        for _round in range(rounds):
+            # Round-robin: the floor opens and closes each round, and each page's ratio is to
+            # the mean floor of its own round, so a noisy neighbour moves both.
+            opening = measure(FLOOR)
+            round_results = {label: measure(path) for label, path in urls.items()}
+            closing = measure(FLOOR)
+            floor_rps = (opening["rps"] + closing["rps"]) / 2
+            samples["floor"] += [opening, closing]
+            for label, result in round_results.items():
+                result["ratio"] = result["rps"] / floor_rps if floor_rps else 0.0
+                samples[label].append(result)
+        memory = worker_memory_mb(server)
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+    results = {}
+    for label, runs in samples.items():
+        results[label] = {
+            "rps": statistics.mean(run["rps"] for run in runs),
+            "p50": statistics.median(run["p50"] for run in runs),
+            "p99": max(run["p99"] for run in runs),
+            "errors": sum(run["errors"] for run in runs),
+            "ratio": statistics.mean(run.get("ratio", 1.0) for run in runs),
+            "bytes": sizes.get(label, 2),
+        }
+    return results, memory
+
+
+def report(size, prepared, results, memory):
+    total = prepared["total"]
+    print(f"\n== {total} projects: gunicorn 1 sync worker, PostgreSQL, Redis ==")
+    print(f"(database loaded in {prepared['load_seconds']:.0f} s this run)")
+    header = (
+        f"{'page':22} {'queries':>7} {'bytes':>7} | {'cached rps':>10} {'p50':>6} {'p99':>6}"
+        f" {'×floor':>6} | {'uncached rps':>12} {'p50':>7} {'p99':>7} {'×floor':>6} | err"
+    )
+    print(header)
+    for label in ["floor", *prepared["urls"]]:
+        cached, uncached = results["cached"][label], results["uncached"][label]
+        queries = prepared["queries"].get(label, "")
+        print(
+            f"{label:22} {queries!s:>7} {uncached['bytes']!s:>7} | {cached['rps']:>10.1f}"
+            f" {cached['p50']:>6.1f} {cached['p99']:>6.1f} {cached['ratio']:>6.2f} |"
+            f" {uncached['rps']:>12.1f} {uncached['p50']:>7.1f} {uncached['p99']:>7.1f}"
+            f" {uncached['ratio']:>6.2f} | {cached['errors'] + uncached['errors']}"
+        )
+    print(
+        f"worker memory (RSS, MB): cached run {memory['cached']:.0f},"
+        f" uncached run {memory['uncached']:.0f}"
+    )
+
+    def worst(mode, prefixes):
+        ratios = [
+            results[mode][label]["ratio"]
+            for label in prepared["urls"]
+            if label.startswith(prefixes)
+        ]
+        return min(ratios) if ratios else float("nan")
+
+    sitemap = max(
+        results["uncached"][label]["p99"]
+        for label in prepared["urls"]
+        if label.startswith("sitemap")
+    )
+    errors = sum(result["errors"] for mode in results.values() for result in mode.values())
+    print(
+        f"SUMMARY N={total}: floor {results['uncached']['floor']['rps']:.0f} rps;"
+        f" uncached ×floor: project {worst('uncached', ('project',)):.3f},"
+        f" home {worst('uncached', ('home',)):.3f}, list {worst('uncached', ('list',)):.3f},"
+        f" search {worst('uncached', ('search',)):.3f},"
+        f" area/partner {worst('uncached', ('area', 'partner')):.3f};"
+        f" cached ×floor min {worst('cached', ('home', 'project', 'list', 'area', 'partner', 'search')):.2f};"
+        f" sitemap p99 {sitemap:.0f} ms; memory {max(memory.values()):.0f} MB; errors {errors}"
+    )
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10,1000,10000")
-    parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--sizes", default="10,1000,10000,100000")
+    parser.add_argument("--seconds", type=int, default=1, help="per measurement")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--reload", action="store_true", help="load the databases again")
+    parser.add_argument("--prepare", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
+    if args.prepare is not None:
+        os.environ.update({**ENV, "DATABASE_URL": database_url(args.prepare)})
+        prepare(args.prepare, args.reload)
+        return
+
+    wrk = ensure_wrk()
+    print(f"load generator: {wrk or 'Python fallback (install wrk for real figures)'}")
+    started = time.monotonic()
+    summaries = []
     for size in [int(s) for s in args.sizes.split(",")]:
-        total = prepare_database(size)
-        urls = pages()
-        queries = queries_per_page(urls)
-        print(f"\n== {total} projects (gunicorn, 2 workers, PostgreSQL + Redis) ==")
-        print(
-            f"{'page':24} {'queries':>7} | {'cached rps':>10} {'p50 ms':>7} {'p99 ms':>7}"
-            f" | {'uncached rps':>12} {'p50 ms':>7} {'p99 ms':>7} | status"
+        child = subprocess.run(
+            [sys.executable, __file__, "--prepare", str(size)]
+            + (["--reload"] if args.reload else []),
+            cwd=ROOT,
+            env={**os.environ, **ENV, "DATABASE_URL": database_url(size)},
+            capture_output=True,
+            text=True,
+            check=False,
         )
-        results = {}
-        memory = {}
-        for mode, seconds in (("cached", 300), ("uncached", 0)):
-            server = start_server(seconds)
-            try:
-                for label, path in urls.items():
-                    measure(path, args.concurrency * 5, args.concurrency)  # warm up
-                    results[(label, mode)] = measure(path, args.requests, args.concurrency)
-                memory[mode] = worker_memory_mb(server)
-            finally:
-                server.terminate()
-                server.wait(timeout=10)
-        for label in urls:
-            cached, uncached = results[(label, "cached")], results[(label, "uncached")]
-            print(
-                f"{label:24} {queries[label]:>7} | {cached['rps']:>10.0f} {cached['p50']:>7.1f}"
-                f" {cached['p99']:>7.1f} | {uncached['rps']:>12.0f} {uncached['p50']:>7.1f}"
-                f" {uncached['p99']:>7.1f} | {cached['status']}/{uncached['status']}"
+        if child.returncode:
+            sys.stderr.write(child.stderr)
+            raise SystemExit(f"could not prepare the database of {size} projects")
+        prepared = json.loads(child.stdout.strip().splitlines()[-1])
+        results, memory = {}, {}
+        for mode in ("cached", "uncached"):
+            results[mode], memory[mode] = run_mode(
+                size, mode, prepared["urls"], wrk, args.seconds, args.rounds
             )
-        for mode, values in memory.items():
-            listed = ", ".join(f"{value:.0f}" for value in values)
-            print(f"worker memory after the {mode} run (RSS, MB): {listed}")
+        report(size, prepared, results, memory)
+        summaries.append((prepared, results))
+        sys.stdout.flush()
+    if len(summaries) > 1:
+        # Bytes may differ by the digits of a count ("1 005 projects", "page 1 of 84").
+        first, last = summaries[1 if len(summaries) > 2 else 0], summaries[-1]
+        differences = []
+        for label in first[0]["urls"]:
+            if label.startswith(("sitemap", "list last")):
+                continue
+            queries = (first[0]["queries"][label], last[0]["queries"][label])
+            sizes = (first[1]["uncached"][label]["bytes"], last[1]["uncached"][label]["bytes"])
+            if queries[0] != queries[1] or abs(sizes[0] - sizes[1]) > 16:
+                differences.append(f"{label}: queries {queries}, bytes {sizes}")
+        print(
+            f"\nqueries and bytes per page (±16 bytes) at {first[0]['total']} and"
+            f" {last[0]['total']} projects: {'equal' if not differences else differences}"
+        )
+    print(f"bench finished in {time.monotonic() - started:.0f} s")
 
 
 if __name__ == "__main__":

@@ -1,25 +1,36 @@
 """Search across published content in the page's language.
 
 On PostgreSQL: full-text search with the language's own text-search configuration (Arabic,
-English, French and Spanish stemming), ranked. Elsewhere (SQLite): a case-insensitive substring
-match. Either way a constant number of queries, whatever the amount of content.
+English, French and Spanish stemming), ranked, answered from one GIN index per language and
+content type (``text_search_indexes``, created by the apps' ``search_indexes`` migrations).
+Elsewhere (SQLite): a case-insensitive substring match. Either way a constant number of queries
+and a bounded number of rows, whatever the amount of content: at most ``MAX_MATCHES`` matches of
+each kind are ranked, and a page shows ``RESULTS_PER_PAGE`` of them.
 """
 
 import unicodedata
 
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, Q, Window
+from django.db.models.functions import Upper
 
 from eurelations import registry
 
 MAX_QUERY_LENGTH = 200
-MAX_HITS_PER_KIND = 50
+RESULTS_PER_PAGE = 20
+# A word as common as the site's own subject matches every project: ranking all of them would
+# cost time in proportion to the content. The best of the first MAX_MATCHES is what a visitor
+# reads anyway; a sharper query finds the rest.
+MAX_MATCHES = 300
+MAX_CODE_WORDS = 10
 SEARCH_CONFIGS = {"ar": "arabic", "en": "english", "fr": "french", "es": "spanish"}
 # Which fields each kind of content is searched on, and which two a result shows, are the
 # registry's (``search_fields``, ``search_result_fields`` on each model). A project's short code
-# (WAPIS, iARMS) is the same in every language: a French reader typing "WAPIS" finds the
-# project whose French name says SIPAO.
+# (WAPIS, iARMS) is the same in every language (``master__code``): a French reader typing
+# "WAPIS" finds the project whose French name says SIPAO.
 
 
 def clean_query(raw):
@@ -32,41 +43,132 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+def document(fields, language):
+    """The text-search document of a translation row: the expression the GIN indexes hold.
+    A query must use exactly this expression for the planner to use the index."""
+    return SearchVector(*fields, config=SEARCH_CONFIGS[language])
+
+
+def text_search_indexes(fields, prefix):
+    """One partial GIN index per language over ``fields`` of a parler translation table."""
+    return [
+        GinIndex(
+            document(fields, language),
+            condition=Q(language_code=language),
+            name=f"{prefix}_fts_{language}",
+        )
+        for language in SEARCH_CONFIGS
+    ]
+
+
 def _use_full_text():
     return connection.vendor == "postgresql"
 
 
-def _ranked(queryset, fields, query, language):
-    """``queryset`` narrowed to rows whose ``fields`` match ``query``, best first."""
-    if _use_full_text():
-        config = SEARCH_CONFIGS.get(language, "simple")
-        vector = SearchVector(*fields, config=config)
-        # websearch syntax: any text a visitor types is a valid query (no tsquery errors).
-        search_query = SearchQuery(query, config=config, search_type="websearch")
-        return (
-            queryset.annotate(rank=SearchRank(vector, search_query))
-            .filter(rank__gt=0)
-            .order_by("-rank")
-        )
+def _split(fields):
+    """(fields of the searched rows, fields of their master object)."""
+    own = [field for field in fields if not field.startswith("master__")]
+    shared = [field.removeprefix("master__") for field in fields if field.startswith("master__")]
+    return own, shared
+
+
+def _shared_match(rows, shared, query):
+    """Rows whose master object has one of the query's words as, say, its short code. Asked
+    first, as a list of keys: an OR with a subquery would keep PostgreSQL from combining the
+    text index with the key index (BitmapOr) and make it read every row of the language."""
+    master = rows.model._meta.get_field("master").related_model
+    words = list(dict.fromkeys(word.upper() for word in query.split()))[:MAX_CODE_WORDS]
+    # Upper(field) as in the index on it (e.g. ``project_code_upper``).
+    uppers = {f"upper_{name}": Upper(name) for name in shared}
     condition = Q()
-    for field in fields:
-        condition |= Q(**{f"{field}__icontains": query})
-    return queryset.filter(condition)
+    for alias in uppers:
+        condition |= Q(**{f"{alias}__in": words})
+    masters = master._base_manager.annotate(**uppers).filter(condition)
+    keys = list(masters.values_list("pk", flat=True)[:MAX_MATCHES])
+    return Q(master_id__in=keys) if keys else Q(pk__in=[])
 
 
-def search_content(query, language):
-    """[(heading, [{title, url, summary}])] for each kind of content with matches. One query
-    per kind: the matching rows (one per object in this language: never an object twice,
-    django-parler #330, #281) carry the title and text shown."""
+def _matches(rows, fields, query, language):
+    """(at most MAX_MATCHES rows of ``rows`` matching ``query``, best first, each with the
+    number of matches as ``total``)."""
+    own, shared = _split(fields)
+    if _use_full_text() and language in SEARCH_CONFIGS:
+        # websearch syntax: any text a visitor types is a valid query (no tsquery errors).
+        search_query = SearchQuery(query, config=SEARCH_CONFIGS[language], search_type="websearch")
+        condition = Q(document=search_query)
+        if shared:
+            condition |= _shared_match(rows, shared, query)
+        candidates = rows.annotate(document=document(own, language)).filter(condition)
+        ordering = ["-rank", "pk"]
+        rank = SearchRank(document(own, language), search_query)
+    else:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": query})
+        candidates = rows.filter(condition)
+        ordering = ["pk"]
+        rank = None
+    best = rows.model._base_manager.filter(
+        pk__in=candidates.order_by().values("pk")[:MAX_MATCHES]
+    ).annotate(total=Window(Count("pk")))
+    if rank is not None:
+        best = best.annotate(rank=rank)
+    return best.order_by(*ordering)
+
+
+def _hits(query, language, number):
+    """[(heading, [hit], total)] for page ``number`` of each kind of content."""
     results = []
+    start = (number - 1) * RESULTS_PER_PAGE
     for entry in registry.entries():
         if not (entry.public and entry.search_fields):
             continue
         rows, fields, title, summary, url = entry.search_rows(language)
-        hits = [
-            {"title": getattr(row, title), "url": url(row), "summary": getattr(row, summary)}
-            for row in _ranked(rows, fields, query, language)[:MAX_HITS_PER_KIND]
-        ]
-        if hits:
-            results.append((entry.verbose_name_plural, hits))
+        found = list(_matches(rows, fields, query, language)[start : start + RESULTS_PER_PAGE])
+        if found:
+            hits = [
+                {"title": getattr(row, title), "url": url(row), "summary": getattr(row, summary)}
+                for row in found
+            ]
+            results.append((entry.verbose_name_plural, hits, found[0].total))
     return results
+
+
+def search_content(query, language, page=1):
+    """([(heading, [{title, url, summary}])], page) for each kind of content with matches on
+    page ``page`` of the results. One query per kind (two for projects, whose short code is
+    matched too): the matching rows (one per object in this language: never an object twice,
+    django-parler #330, #281) carry the title and text shown. The page numbers run to the
+    longest kind's last page; a page past the end finds nothing (at no extra cost)."""
+    try:
+        number = max(1, int(page))
+    except (TypeError, ValueError):
+        number = 1
+    results = _hits(query, language, number)
+    longest = max((total for _heading, _hits_, total in results), default=0)
+    page = Paginator(range(longest), RESULTS_PER_PAGE).get_page(number)
+    return [(heading, hits) for heading, hits, _total in results], page
+
+
+def add_text_search_indexes(app_label, model_name, fields, prefix):
+    """A migration operation creating ``text_search_indexes`` on PostgreSQL only: SQLite has no
+    GIN index and searches with its substring fallback. ``fields`` are written out in the
+    migration: the index must keep the expression it was created with."""
+    from django.db import migrations
+
+    def indexes(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return None, []
+        return apps.get_model(app_label, model_name), text_search_indexes(fields, prefix)
+
+    def forwards(apps, schema_editor):
+        model, created = indexes(apps, schema_editor)
+        for index in created:
+            schema_editor.add_index(model, index)
+
+    def backwards(apps, schema_editor):
+        model, created = indexes(apps, schema_editor)
+        for index in created:
+            schema_editor.remove_index(model, index)
+
+    return migrations.RunPython(forwards, backwards, elidable=False)

@@ -9,16 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from eurelations import health, views
 from eurelations.cache import page_cache_params
 from eurelations.security import OptionalOTPAdminSite
-from eurelations.sitemaps import sitemaps
+from eurelations.sitemaps import section, sitemaps
 
 # The admin asks staff for a TOTP code when OTP_REQUIRED_FOR_STAFF is on (django-otp's way:
 # the default site's class is swapped, so every registration stays where it is).
 admin.site.__class__ = OptionalOTPAdminSite
-
-
-@page_cache_params("p")  # the sitemap's page number: the only parameter in its cache key
-def sitemap(request, **kwargs):
-    return sitemap_views.sitemap(request, **kwargs)
 
 
 # The 404 page in the visitor's language, with a switcher to each language's home page.
@@ -32,7 +27,20 @@ urlpatterns = [
     path("healthz", health.health, name="health"),
     path("livez", health.liveness, name="liveness"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
+    # An index of paged sections: one page of a section is bounded in objects and time.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps(), "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        # The page number: the only parameter in a section's cache key.
+        page_cache_params("p")(section),
+        {"sitemaps": sitemaps()},
+        name="sitemap_section",
+    ),
 ]
 
 # "/" has no language: LocaleMiddleware redirects it by Accept-Language (or the cookie).

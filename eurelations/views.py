@@ -2,6 +2,8 @@
 robots.txt and the 500 page (health: ``eurelations.health``; the home page is the partnership's:
 ``cooperation.views.home``)."""
 
+from urllib.parse import urlencode
+
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
@@ -15,12 +17,15 @@ from eurelations.i18n import LANGUAGE_CODES
 from eurelations.search import MAX_QUERY_LENGTH, clean_query, search_content
 
 
-@page_cache_params("q")
+@page_cache_params("q", "page")
 @require_safe
 def search(request):
     raw = request.GET.get("q", "")
     query = clean_query(raw)
-    results = search_content(query, translation.get_language()) if query else []
+    results, page = [], None
+    if query:
+        language = translation.get_language()
+        results, page = search_content(query, language, request.GET.get("page"))
     return render(
         request,
         "search.html",
@@ -28,6 +33,8 @@ def search(request):
             "query": query,
             "truncated": len(raw) > MAX_QUERY_LENGTH,
             "results": results,
+            "page": page,
+            "querystring": urlencode({"q": query}),
             "max_length": MAX_QUERY_LENGTH,
         },
     )

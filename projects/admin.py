@@ -17,7 +17,7 @@ class ProjectAdmin(PublishableAdmin):
         "status",
         "all_languages_column",
     )
-    list_filter = ("status", "cooperation_areas", "partners")
+    list_filter = ("status", "featured", "cooperation_areas", "partners")
     search_fields = ("key", "code", "translations__name", "translations__summary")
     ordering = ("order", "pk")
     filter_horizontal = ("cooperation_areas", "partners")
@@ -32,7 +32,7 @@ class ProjectAdmin(PublishableAdmin):
             pgettext_lazy("admin: the project's cooperation areas and EU partners", "Related"),
             {"fields": ("cooperation_areas", "partners")},
         ),
-        (_("Publication"), {"fields": ("status", "publish_at", "key", "order")}),
+        (_("Publication"), {"fields": ("status", "publish_at", "featured", "order", "key")}),
     ]
 
     slug_source = "name"

@@ -1,34 +1,92 @@
 """The project list's filters: every value is checked against what exists; an unknown one is
 ignored with a message instead of failing."""
 
+from urllib.parse import urlencode
+
 from django import forms
+from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries as all_countries
 from parler.utils.i18n import get_active_language_choices
 
+from eurelations.cache import current_generation
+
 from .models import Project
+
+# An entry outlives no generation: a new one is asked for by its key; the timeout only bounds
+# the memory an idle language's entry holds.
+CHOICES_SECONDS = 24 * 3600
 
 # Through the relations, not an import: cooperation's pages import projects.
 CooperationArea = Project._meta.get_field("cooperation_areas").related_model
 Partner = Project._meta.get_field("partners").related_model
 
 
-def _labels(model, field):
+def _labels(model, field, preference):
     """(key, label) of published objects, labelled in the page's language or its fallback;
-    one query, whatever the number of objects."""
+    one query over the rows of those languages only."""
     translations = model._parler_meta.root_model.objects.filter(
-        master__in=model.objects.published()
+        master__in=model.objects.published(), language_code__in=preference
     ).values_list("master__key", "language_code", field)
-    preference = get_active_language_choices(translation.get_language())
     best = {}
     for key, language, label in translations:
-        if language in preference:
-            rank = preference.index(language)
-            if key not in best or rank < best[key][0]:
-                best[key] = (rank, label)
+        rank = preference.index(language)
+        if key not in best or rank < best[key][0]:
+            best[key] = (rank, label)
     return sorted(((key, label) for key, (_rank, label) in best.items()), key=lambda c: c[1])
+
+
+def _compute_choices(language):
+    preference = get_active_language_choices(language)
+    published = Project.objects.published()
+    codes = set()
+    # order_by(): the model's ordering would make DISTINCT run over (countries, order, id),
+    # one row per project.
+    for value in published.order_by().values_list("countries", flat=True).distinct():
+        codes.update(code for code in (value or "").split(",") if code)
+    regions = (
+        Project._parler_meta.root_model.objects.filter(
+            master__in=published, language_code=language
+        )
+        .exclude(region="")
+        .order_by()
+        .values_list("region", flat=True)
+        .distinct()
+    )
+    return {
+        "area": _labels(CooperationArea, "title", preference),
+        "partner": _labels(Partner, "name", preference),
+        "country": sorted(
+            ((code, str(all_countries.name(code))) for code in codes), key=lambda c: c[1]
+        ),
+        "region": [(region, region) for region in sorted(regions)],
+    }
+
+
+def filter_choices(language):
+    """The filters' values that exist, in ``language``: computed once per page-cache generation
+    (any content change starts a new one, so a saved edit shows at once) rather than read from
+    every project on every request."""
+    store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+    key = f"projects:filter-choices:{current_generation()}:{language}"
+    choices = store.get(key)
+    if choices is None:
+        with translation.override(language):  # country names are in the active language
+            choices = _compute_choices(language)
+        store.set(key, choices, timeout=CHOICES_SECONDS)
+    return choices
+
+
+# "All" agrees with each filter's noun: Toutes les régions, Tous les pays, Todas las regiones.
+ALL = {
+    "area": pgettext_lazy("any cooperation area", "All"),
+    "partner": pgettext_lazy("any EU partner", "All"),
+    "country": pgettext_lazy("any country", "All"),
+    "region": pgettext_lazy("any region", "All"),
+}
 
 
 class ProjectFilterForm(forms.Form):
@@ -47,31 +105,17 @@ class ProjectFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # "All" agrees with the filter's noun: Toutes les régions, Todas las regiones.
-        self.fields["area"].choices = [("", pgettext_lazy("any cooperation area", "All"))] + (
-            _labels(CooperationArea, "title")
+        for name, values in filter_choices(translation.get_language()).items():
+            self.fields[name].choices = [("", ALL[name])] + values
+
+    def applied(self):
+        """The valid filters, as a stable string (names the list's cached count)."""
+        if not self.is_bound:
+            return ""
+        self.is_valid()  # cleaned_data then holds the valid fields only
+        return urlencode(
+            sorted((name, value) for name, value in self.cleaned_data.items() if value)
         )
-        self.fields["partner"].choices = [("", pgettext_lazy("any EU partner", "All"))] + (
-            _labels(Partner, "name")
-        )
-        published = Project.objects.published()
-        codes = set()
-        for value in published.values_list("countries", flat=True).distinct():
-            codes.update(code for code in (value or "").split(",") if code)
-        self.fields["country"].choices = [("", pgettext_lazy("any country", "All"))] + sorted(
-            ((code, all_countries.name(code)) for code in codes), key=lambda c: c[1]
-        )
-        regions = (
-            Project._parler_meta.root_model.objects.filter(
-                master__in=published, language_code=translation.get_language()
-            )
-            .exclude(region="")
-            .values_list("region", flat=True)
-            .distinct()
-        )
-        self.fields["region"].choices = [("", pgettext_lazy("any region", "All"))] + [
-            (r, r) for r in sorted(regions)
-        ]
 
     def filter(self, projects):
         """``projects`` narrowed by the valid filters; invalid ones are left out."""

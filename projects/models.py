@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -27,6 +28,10 @@ class ProjectQuerySet(PublishableQuerySet):
 
     def completed(self):
         return self.filter(end_date__lt=timezone.localdate())
+
+    def featured(self):
+        """The home page's selection, in the order staff set."""
+        return self.filter(featured=True).order_by("order", "pk")
 
 
 @history.register()
@@ -68,6 +73,11 @@ class Project(PublishableModel):
     )
     website = models.URLField(_("website"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    featured = models.BooleanField(
+        _("featured on the home page"),
+        default=False,
+        help_text=_("The home page shows a few featured projects, in their order."),
+    )
 
     translations = TranslatedFields(
         name=models.CharField(_("name"), max_length=200),
@@ -89,6 +99,14 @@ class Project(PublishableModel):
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         ordering = ["order", "pk"]
+        indexes = [
+            # The home page's selection: a handful of rows, whatever the number of projects.
+            models.Index(
+                fields=["order", "id"], condition=Q(featured=True), name="project_featured_order"
+            ),
+            # Search matches a short code typed in any case ("wapis") without a table scan.
+            models.Index(Upper("code"), name="project_code_upper"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)

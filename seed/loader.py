@@ -147,6 +147,8 @@ def _load(update):
                 "countries": spec.get("countries", []),
                 "website": spec.get("website", ""),
                 "order": order,
+                # The seed's projects are the home page's selection.
+                "featured": True,
             },
             report,
             update,

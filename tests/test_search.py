@@ -97,3 +97,29 @@ def test_a_french_reader_finds_a_project_by_its_short_code_used_in_every_languag
     wapis = Project.objects.get(key="wapis")
     html = search(client, "fr", "WAPIS")
     assert f'href="{wapis.get_absolute_url("fr")}"' in html
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the GIN indexes exist on PostgreSQL only"
+)
+@pytest.mark.parametrize(("language", "query"), [("fr", "terroristes"), ("ar", "وابيس")])
+def test_on_postgresql_the_project_search_reads_the_languages_text_index(client, language, query):
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.test_query_counts import grow_projects_to
+
+    grow_projects_to(300)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE projects_project_translation")
+        cursor.execute("ANALYZE projects_project")
+    with CaptureQueriesContext(connection) as captured:
+        search(client, language, query)
+    (sql,) = [
+        q["sql"]
+        for q in captured
+        if "to_tsvector" in q["sql"] and 'FROM "projects_project_translation"' in q["sql"]
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert f"project_fts_{language}" in plan, plan

@@ -18,10 +18,26 @@ pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
+def fetch(client, path):
+    response = client.get(path)
+    assert response.status_code == 200, path
     return ElementTree.fromstring(response.content)
+
+
+def section_pages(client):
+    """The addresses of the sitemap pages that /sitemap.xml (an index) lists, as paths."""
+    index = fetch(client, "/sitemap.xml")
+    assert index.tag == f"{{{NS['s']}}}sitemapindex"
+    addresses = [urlsplit(loc.text) for loc in index.findall("s:sitemap/s:loc", NS)]
+    return [f"{url.path}?{url.query}" if url.query else url.path for url in addresses]
+
+
+def sitemap(client):
+    """Every page of every section, as one <urlset>."""
+    combined = ElementTree.Element(f"{{{NS['s']}}}urlset")
+    for path in section_pages(client):
+        combined.extend(fetch(client, path).findall("s:url", NS))
+    return combined
 
 
 def locations(root):
@@ -102,18 +118,30 @@ def test_a_static_page_is_listed_only_in_the_languages_it_is_written_in(client):
     assert hreflangs == {"ar", "en", "x-default"}
 
 
-def test_the_sitemap_costs_the_same_queries_for_3_and_300_projects(
-    client, django_assert_num_queries
-):
+def test_the_sitemap_is_an_index_of_pages_bounded_in_objects_and_queries(client, monkeypatch):
+    """300 projects on pages of 50: more pages, each of the same cost in queries, and none with
+    more than 50 objects in their languages."""
+    from eurelations.sitemaps import ContentSitemap
     from tests.test_query_counts import grow_projects_to
 
+    monkeypatch.setattr(ContentSitemap, "limit", 50)
     Project.objects.exclude(key__in=["wapis", "iarms", "sharaka"]).delete()
-    sitemap(client)  # the current Site is cached from the first request on
-    cache.clear()
-    with CaptureQueriesContext(connection) as small:
-        sitemap(client)
+    fetch(client, "/sitemap.xml")  # the current Site is cached from the first request on
+
+    def cost(path):
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            root = fetch(client, path)
+        return len(captured), len(root.findall("s:url", NS))
+
+    small_index = cost("/sitemap.xml")[0]
+    small_page = cost("/sitemap-projects-project.xml")[0]
     grow_projects_to(300)
-    cache.clear()
-    with django_assert_num_queries(len(small)):
-        root = sitemap(client)
-    assert len(locations(root)) >= 300 * 4
+    assert cost("/sitemap.xml")[0] == small_index
+    project_pages = [path for path in section_pages(client) if "projects-project" in path]
+    assert len(project_pages) == 6  # 303 projects, 50 a page
+    for path in project_pages:
+        queries, urls = cost(path)
+        assert queries == small_page, path
+        assert urls <= 50 * 4, path
+    assert len(locations(sitemap(client))) >= 300 * 4

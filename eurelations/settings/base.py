@@ -242,6 +242,11 @@ PARLER_LANGUAGES = {
         "hide_untranslated": False,
     },
 }
+# Off: every page reads translations prefetched with their objects, and parler would still
+# write each one it hands out to the shared cache — one Redis round trip per object and
+# language (2,000 on a sitemap page, 3 s of its 4; a dozen on each list). The page cache is
+# what spares the database.
+PARLER_ENABLE_CACHING = False
 
 # modeltranslation translates the models we do not own (flatpages) into the same languages.
 MODELTRANSLATION_DEFAULT_LANGUAGE = CONTENT_SOURCE_LANGUAGE
