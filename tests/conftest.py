@@ -55,3 +55,16 @@ def pytest_addoption(parser):
         metavar="DIR",
         help="Also copy the browser tests' screenshots into DIR (python3 dev.py screenshots).",
     )
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The admin sweep's size (tests/test_admin_sweep.py), for whoever reads the test run."""
+    from tests.test_admin_sweep import SWEPT
+
+    if SWEPT:
+        total = sum(requests for _admins, requests, _seconds in SWEPT.values())
+        terminalreporter.write_sep("-", f"admin sweep: {total} requests")
+        for role, (admins, requests, seconds) in SWEPT.items():
+            terminalreporter.write_line(
+                f"{role}: {admins} admins, {requests} requests, {seconds:.1f} s"
+            )
