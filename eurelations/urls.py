@@ -11,6 +11,9 @@ from eurelations.sitemaps import sitemaps
 
 # The 404 page in the visitor's language, with a switcher to each language's home page.
 handler404 = "eurelations.views.page_not_found"
+# 400 and 403 (the admin's PermissionDenied included) in the visitor's language too.
+handler400 = "eurelations.views.bad_request"
+handler403 = "eurelations.views.permission_denied"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
