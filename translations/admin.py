@@ -148,13 +148,13 @@ class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
         changelist.result_list = status.attach_confirmations(changelist.result_list)
         return changelist
 
-    def get_changelist_form(self, request, **kwargs):
-        form = super().get_changelist_form(request, **kwargs)
+    def get_changelist_formset(self, request, **kwargs):
+        formset = super().get_changelist_formset(request, **kwargs)
         # An editable column's inputs sit in a table cell with no <label>: each gets its
         # column's name.
-        for name, field in form.base_fields.items():
+        for name, field in formset.form.base_fields.items():
             field.widget.attrs.setdefault("aria-label", str(field.label or name))
-        return form
+        return formset
 
     def changelist_view(self, request, extra_context=None):
         if (
