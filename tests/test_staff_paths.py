@@ -8,6 +8,8 @@ from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -297,3 +299,42 @@ def test_two_editors_changing_the_same_shared_field_conflict(client):
     assert response.status_code == 200
     assert "Someone else saved this" in response.content.decode()
     assert Project.objects.get(pk=project.pk).code == "SHK-E"
+
+
+def test_the_dashboard_costs_the_same_queries_for_more_content(admin_client):
+    url = reverse("admin:translations_languagerights_changelist")
+    admin_client.get(url)  # the session and the user, read once
+    with CaptureQueriesContext(connection) as before:
+        assert admin_client.get(url, {"language": "fr", "page": "2"}).status_code == 200
+    for number in range(30):
+        project = Project(key=f"extra-{number}")
+        project.set_current_language("ar")
+        project.name, project.slug = f"مشروع {number}", f"مشروع-{number}"
+        project.save()
+    with CaptureQueriesContext(connection) as after:
+        assert admin_client.get(url, {"language": "fr", "page": "2"}).status_code == 200
+    assert len(after) == len(before)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="an advisory lock of PostgreSQL")
+def test_an_import_while_another_holds_the_lock_is_told_to_wait(tmp_path):
+    import psycopg2
+
+    from translations.exchange import IMPORT_LOCK
+
+    # Another process in the middle of an import: it holds the lock in its own session.
+    settings = connection.settings_dict
+    other = psycopg2.connect(
+        dbname=settings["NAME"],
+        user=settings["USER"],
+        host=settings["HOST"],
+        port=settings["PORT"] or 5432,
+        password=settings["PASSWORD"] or None,
+    )
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_lock(%s)", [IMPORT_LOCK])
+        with pytest.raises(CommandError, match="Another import is running"):
+            call_command("import_content", str(po_file(tmp_path, "Résumé")))
+    finally:
+        other.close()
