@@ -80,7 +80,8 @@ class TranslatedFlatPageAdmin(
         language = getattr(db_field, "language", None)
         if field is not None and language and isinstance(field.widget, RichTextWidget):
             field.widget.attrs.update(editing_language_attrs(language))
-            field.widget.attrs["aria-label"] = f"{field.label} ({language.upper()})"
+            # modeltranslation's label already names the language ("Content [fr]").
+            field.widget.attrs["aria-label"] = str(field.label)
         return field
 
     def get_changelist_instance(self, request):
