@@ -7,6 +7,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from reversion.models import Version
 
 from projects.models import Project
 from tests.accounts import member
+from translations.groups import GROUP_RIGHTS, sync_staff_groups
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +41,18 @@ def save(page):
     expect(page.locator(".messagelist .success")).to_be_visible()
 
 
-def test_a_project_from_arabic_draft_to_scheduled_publication_and_back(site, browser):
+@pytest.fixture
+def staff_groups(site):
+    """The groups of the data migration: the live server's database is flushed between browser
+    tests, and only the seed comes back with ``site``."""
+    for name in GROUP_RIGHTS:
+        Group.objects.get_or_create(name=name)
+    sync_staff_groups()
+
+
+def test_a_project_from_arabic_draft_to_scheduled_publication_and_back(
+    site, browser, staff_groups
+):
     editor = member("edith", "Editors")
     translator = member("amelie", "Translators", "translate_fr")
     publisher = member("paula", "Publishers")
