@@ -76,6 +76,18 @@ def compile_catalogues():
     manage("compilemessages", *(f"--ignore={pattern}" for pattern in MESSAGES_IGNORE))
 
 
+def node_packages():
+    """axe-core for the browser tests' accessibility checks, exactly as package-lock.json says
+    (npm ci); like Chromium, skipped when npm is missing (the tests then skip, or fail in CI)."""
+    if not shutil.which("npm"):
+        return False
+    lock = ROOT / "package-lock.json"
+    installed = ROOT / "node_modules" / ".package-lock.json"
+    if not installed.exists() or installed.stat().st_mtime < lock.stat().st_mtime:
+        sh("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+    return True
+
+
 def setup():
     install()
     compile_catalogues()
@@ -94,6 +106,8 @@ def test(*pytest_args):
     compile_catalogues()
     if not chromium():
         print("Chromium not found: browser tests will be skipped (they fail when CI=true).")
+    if not node_packages():
+        print("npm not found: accessibility checks will be skipped (they fail when CI=true).")
     sh(BIN / "pytest", *pytest_args, env={"DJANGO_SETTINGS_MODULE": "eurelations.settings.test"})
 
 

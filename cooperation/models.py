@@ -14,7 +14,9 @@ from eurelations.models import (
     ContentModel,
     PublishableModel,
     PublishableQuerySet,
+    plain_text_field,
     slug_field,
+    translation_version_field,
     unique_slug_per_language,
 )
 from eurelations.richtext import RichTextField
@@ -29,20 +31,21 @@ class Partnership(PublishableModel):
     office_city = models.CharField(_("office city"), max_length=100, blank=True)
 
     translations = TranslatedFields(
+        text_version=translation_version_field(),
         title=models.CharField(_("title"), max_length=200),
         lead=models.CharField(_("lead"), max_length=500, blank=True),
         introduction=RichTextField(_("introduction"), blank=True),
         office_description=RichTextField(_("office description"), blank=True),
         areas_heading=models.CharField(_("cooperation areas heading"), max_length=200, blank=True),
         projects_heading=models.CharField(_("projects heading"), max_length=200, blank=True),
-        projects_introduction=models.TextField(_("projects introduction"), blank=True),
+        projects_introduction=plain_text_field(_("projects introduction"), blank=True),
         partners_heading=models.CharField(_("partners heading"), max_length=200, blank=True),
         agencies_heading=models.CharField(_("EU agencies heading"), max_length=200, blank=True),
-        agencies_introduction=models.TextField(_("EU agencies introduction"), blank=True),
+        agencies_introduction=plain_text_field(_("EU agencies introduction"), blank=True),
         institutions_heading=models.CharField(
             _("EU institutions heading"), max_length=200, blank=True
         ),
-        institutions_introduction=models.TextField(_("EU institutions introduction"), blank=True),
+        institutions_introduction=plain_text_field(_("EU institutions introduction"), blank=True),
     )
 
     class Meta:
@@ -96,7 +99,7 @@ class Objective(ContentModel):
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     translations = TranslatedFields(
-        text=models.TextField(_("text")),
+        text=plain_text_field(_("text")),
     )
 
     class Meta:
@@ -130,9 +133,10 @@ class CooperationArea(PublishableModel):
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     translations = TranslatedFields(
+        text_version=translation_version_field(),
         title=models.CharField(_("title"), max_length=200),
         slug=slug_field(),
-        summary=models.TextField(_("summary"), blank=True),
+        summary=plain_text_field(_("summary"), blank=True),
         body=RichTextField(_("body"), blank=True),
         meta={"constraints": [unique_slug_per_language("cooperationarea")]},
     )
@@ -181,6 +185,7 @@ class Partner(PublishableModel):
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     translations = TranslatedFields(
+        text_version=translation_version_field(),
         name=models.CharField(_("name"), max_length=200),
         acronym=models.CharField(_("acronym"), max_length=30, blank=True),
         slug=slug_field(),

@@ -22,41 +22,128 @@ from eurelations.richtext import set_editing_language
 
 
 class VersionedAdminForm(TranslatableModelForm):
-    """Carries the version the editor started from; a stale one is a form error, not a save."""
+    """Carries the versions the editor started from: the object's (shared fields) and the
+    language tab's (its text). A save that would overwrite what someone else saved since is a
+    form error that says what they changed, not a save; a save of another language's text, or
+    of text while someone else changed only shared fields, goes through (DESIGN §5)."""
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    seen_translation_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    #: Form fields that are about the form, not the object.
+    CONTROL_FIELDS = ("seen_version", "seen_translation_version", "translation_reviewed")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["seen_version"].initial = self.instance.version
+            self.fields["seen_translation_version"].initial = self._translation_version()
+            # The shared fields post what the editor saw next to what they send, so a save
+            # knows which ones *they* changed, not someone else since (changed_data).
+            for name in self._shared_names():
+                self.fields[name].show_hidden_initial = True
         # One form per language tab: its rich text is written in that language.
         set_editing_language(self, self.language_code)
 
+    def _shared_names(self):
+        text = set(self._translated_fields)
+        return [
+            name for name in self.fields if name not in text and name not in self.CONTROL_FIELDS
+        ]
+
+    def _translation_rows(self):
+        return self.instance._parler_meta.root_model._base_manager.filter(
+            master_id=self.instance.pk, language_code=self.language_code
+        )
+
+    def _translation_version(self, lock=False):
+        rows = self._translation_rows()
+        if lock:
+            rows = rows.select_for_update()
+        if not any(f.name == "text_version" for f in rows.model._meta.concrete_fields):
+            return None
+        return rows.values_list("text_version", flat=True).first()
+
     def clean(self):
         cleaned_data = super().clean()
-        if self.instance.pk:
-            # Locking the row until the admin's transaction ends closes the gap between this
-            # check and the save on databases that support it (PostgreSQL).
-            current = (
-                type(self.instance)
-                ._base_manager.select_for_update()
-                .filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
-            seen = cleaned_data.get("seen_version")
-            if current is None or seen != current:
-                raise ValidationError(
-                    _(
-                        "Someone else saved this %(name)s while you were editing it. Open it "
-                        "again to see their changes, then make yours."
-                    ),
-                    code="stale",
-                    params={"name": self.instance._meta.verbose_name},
-                )
-            self.instance.version = seen
+        if not self.instance.pk:
+            return cleaned_data
+        model = type(self.instance)
+        # Locking the rows until the admin's transaction ends closes the gap between this
+        # check and the save on databases that support it (PostgreSQL).
+        current = (
+            model._base_manager.select_for_update()
+            .filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+        current_text = self._translation_version(lock=True)
+        text_names = set(self._translated_fields)
+        changed = set(self.changed_data)
+        shared_changed = changed & set(self._shared_names())
+        seen = cleaned_data.get("seen_version")
+        seen_text = cleaned_data.get("seen_translation_version")
+        conflicts = []
+        if current is None or (shared_changed and seen != current):
+            conflicts += sorted(shared_changed)
+        if current_text is not None and seen_text != current_text:
+            # The same language tab: whoever saved it first wins, the second is told.
+            conflicts += sorted(
+                name
+                for name in text_names
+                if self.initial.get(name) != cleaned_data.get(name, self.initial.get(name))
+            ) or ["—"]
+        if current is None or conflicts:
+            raise ValidationError(self._stale_message(conflicts), code="stale")
+        self.instance.shared_fields_edited = bool(shared_changed)
+        self._seen_text = current_text
+        self._keep_shared = seen != current  # someone changed shared fields, not this editor
         return cleaned_data
+
+    def _stale_message(self, names):
+        """Says who saved, and what the page holds now for each field the two saves share."""
+        saved = {}
+        fresh = type(self.instance)._base_manager.filter(pk=self.instance.pk).first()
+        for name in names:
+            field = self.fields.get(name)
+            label = field.label if field is not None and field.label else name
+            value = self.initial.get(name, "")
+            if isinstance(value, str) and len(value) > 80:
+                value = value[:80] + "…"
+            saved[str(label)] = value
+        details = "; ".join(f"{label}: «{value}»" for label, value in saved.items())
+        who = getattr(fresh, "updated_by", None) if fresh is not None else None
+        message = gettext(
+            "Someone else saved this %(name)s while you were editing it, and your save would "
+            "overwrite their changes. Nothing was saved. Open it again to see their changes, "
+            "then make yours."
+        ) % {"name": self.instance._meta.verbose_name}
+        if who is not None:
+            message += " " + gettext("Saved by: %(user)s.") % {"user": who.get_username()}
+        if details:
+            message += " " + gettext("Now saved: %(fields)s.") % {"fields": details}
+        return message
+
+    def _post_clean(self):
+        super()._post_clean()
+        if not self.instance.pk or self.errors:
+            return
+        if getattr(self, "_keep_shared", False):
+            # What someone else saved in the shared fields since this form was opened stays:
+            # this editor changed none of them (else clean() said so).
+            fresh = type(self.instance)._base_manager.get(pk=self.instance.pk)
+            for name in self._shared_names():
+                field = self.instance._meta.get_field(name)
+                if field.many_to_many:
+                    self.cleaned_data[name] = list(getattr(fresh, name).all())
+                elif field.concrete:
+                    setattr(self.instance, field.attname, getattr(fresh, field.attname))
+        seen_text = getattr(self, "_seen_text", None)
+        if seen_text is not None:
+            # The text's counter as the editor saw it: the model's compare-and-swap catches a
+            # save that still races with another of the same language.
+            row = self.instance._get_translated_model(self.language_code, auto_create=True)
+            row.text_version = seen_text
 
 
 PUBLICATION_FIELDS = ("status", "publish_at")
@@ -151,20 +238,36 @@ class PublicationActionsMixin:
 
     @admin.action(description=_("Publish the selected items"), permissions=["publish"])
     def publish(self, request, queryset):
-        count = 0
+        published = scheduled = 0
         for obj in queryset:
             if obj.status != PublicationStatus.PUBLISHED:
                 obj.status = PublicationStatus.PUBLISHED
                 obj.updated_by = request.user
                 obj.save()
-                count += 1
+                # A future "publish at" keeps it off the public pages until then: say so.
+                if obj.is_public:
+                    published += 1
+                else:
+                    scheduled += 1
         if reversion.is_active():
             reversion.set_comment(gettext("Published."))
-        self.message_user(
-            request,
-            ngettext("%(count)d item published.", "%(count)d items published.", count)
-            % {"count": count},
-        )
+        if published or not scheduled:
+            self.message_user(
+                request,
+                ngettext("%(count)d item published.", "%(count)d items published.", published)
+                % {"count": published},
+            )
+        if scheduled:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d item scheduled: it appears on the site at its publication time.",
+                    "%(count)d items scheduled: they appear on the site at their publication "
+                    "time.",
+                    scheduled,
+                )
+                % {"count": scheduled},
+            )
 
     @admin.action(description=_("Unpublish the selected items"), permissions=["publish"])
     def unpublish(self, request, queryset):

@@ -15,9 +15,12 @@ during the outage were lost.
 """
 
 import time
+from contextlib import contextmanager
 from urllib.parse import urlencode
 
+from django.core.cache import cache as default_cache
 from django.core.cache import caches
+from django.db import transaction
 from django.http import QueryDict
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.urls import Resolver404, resolve
@@ -43,6 +46,23 @@ def current_generation():
 
 
 def invalidate_pages(**kwargs):
+    """A content row changed: new pages from the next request on, once the change is committed.
+
+    Bumped inside the transaction, a visitor's request could read the old rows after the bump
+    and store the old page under the new generation; a rolled-back change would bump for
+    nothing. One bump per savepoint, however many rows it writes."""
+    connection = transaction.get_connection(kwargs.get("using"))
+    savepoints = set(connection.savepoint_ids)
+    if any(
+        func is _bump_generation and ids == savepoints
+        for ids, func, _robust in connection.run_on_commit
+    ):
+        return
+    # robust: a cache that is down must not turn a committed save into an error.
+    transaction.on_commit(_bump_generation, using=kwargs.get("using"), robust=True)
+
+
+def _bump_generation():
     cache = _cache()
     try:
         cache.incr(GENERATION_KEY)
@@ -51,7 +71,38 @@ def invalidate_pages(**kwargs):
 
 
 def invalidate_after_outage(**kwargs):
-    invalidate_pages()
+    # Not a database write: nothing to wait for, the lost invalidations are made good now.
+    _bump_generation()
+
+
+@contextmanager
+def translations_forgotten_afterwards():
+    """parler caches a translation when it is saved, even inside a transaction that is then
+    rolled back (a dry run, a refused import): forget every translation saved in the block, so
+    the next read comes from the database."""
+    from django.db.models.signals import post_save
+    from parler.cache import get_translation_cache_key
+
+    from eurelations import registry
+
+    saved = set()
+
+    def remember(sender, instance, raw=False, **kwargs):
+        saved.add(get_translation_cache_key(sender, instance.master_id, instance.language_code))
+
+    senders = [
+        meta.model
+        for model in registry.models()
+        for meta in getattr(model, "_parler_meta", None) or ()
+    ]
+    for sender in senders:
+        post_save.connect(remember, sender=sender, weak=False)
+    try:
+        yield
+    finally:
+        for sender in senders:
+            post_save.disconnect(remember, sender=sender)
+        default_cache.delete_many(list(saved))
 
 
 def connect_invalidation_signals():

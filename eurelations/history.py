@@ -41,13 +41,18 @@ def register(*, follow=()):
 
 
 def kept_fields(model):
-    """What a revert leaves as it is on ``model``."""
+    """What a revert leaves as it is on ``model`` (then raised by one: counters)."""
     names = []
     if issubclass(model, VersionedContentModel):
         names.append("version")
+    if any(field.name == "text_version" for field in model._meta.concrete_fields):
+        names.append("text_version")  # a language's counter (parler's translation rows)
     if issubclass(model, PublishableModel):
         names += ["status", "publish_at"]
     return names
+
+
+COUNTERS = ("version", "text_version")
 
 
 class Revert:
@@ -75,16 +80,20 @@ class Revert:
             if values is None:  # a deleted item being recovered
                 values = self._recovered_values(model, pk)
             # A revert is a change like any other: forms opened before it are stale.
-            values = {**values, "version": values["version"] + 1}
+            values = {
+                **values,
+                **{name: values[name] + 1 for name in COUNTERS if name in values},
+            }
             model._base_manager.filter(pk=pk).update(**values)
         self.forget_cached_translations()
 
     @staticmethod
     def _recovered_values(model, pk):
         # The highest version it ever had, and a draft: recovering is not publishing.
+        counter = next(name for name in COUNTERS if name in kept_fields(model))
         values = {
-            "version": max(
-                version.field_dict["version"]
+            counter: max(
+                version.field_dict.get(counter) or 1
                 for version in Version.objects.get_for_object_reference(model, pk)
             )
         }

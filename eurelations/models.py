@@ -3,6 +3,7 @@ finds it by its base), audit, optimistic locking and publication; the per-langua
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
 from django.db.models import Q
 from django.http import Http404
@@ -22,6 +23,19 @@ class StaleObjectError(Exception):
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
+
+
+#: The longest plain text a translated field holds (a summary, an introduction): ten times the
+#: longest in the seed, and small enough that no page that shows it becomes megabytes.
+PLAIN_TEXT_MAX_LENGTH = 2000
+
+
+def plain_text_field(verbose_name, max_length=PLAIN_TEXT_MAX_LENGTH, **kwargs):
+    """A TextField of plain text with a length limit that the model, the admin's form and the
+    PO import enforce (Django's TextField only passes max_length to the form)."""
+    return models.TextField(
+        verbose_name, max_length=max_length, validators=[MaxLengthValidator(max_length)], **kwargs
+    )
 
 
 def slug_field():
@@ -178,21 +192,74 @@ class VersionedContentModel(ContentModel):
     def save(self, *args, **kwargs):
         if self._state.adding:
             return super().save(*args, **kwargs)
-        # Compare-and-swap on the version: a save based on a copy that someone else has saved
-        # since fails instead of silently overwriting their work.
-        expected = self.version
+        # Optimistic locking, per language for the text (``save_translation``) plus one counter
+        # for the fields every language shares: a save that changes shared fields based on a
+        # copy someone else has saved since fails instead of silently overwriting their work.
+        # Saving only one language's text leaves the shared counter alone, so two people on
+        # different language tabs never conflict.
         with transaction.atomic(using=kwargs.get("using")):
+            if self._shared_fields_changed():
+                expected = self.version
+                swapped = (
+                    type(self)
+                    ._base_manager.filter(pk=self.pk, version=expected)
+                    .update(version=expected + 1)
+                )
+                if not swapped:
+                    raise StaleObjectError(
+                        f"{self._meta.label} {self.pk} was changed by someone else "
+                        f"(version {expected})."
+                    )
+                self.version = expected + 1
+            self.shared_fields_edited = False
+            return super().save(*args, **kwargs)
+
+    def _shared_fields_changed(self):
+        """Does this save write a shared field other than what the database holds (or did a
+        form say it changes one that is not on the row, a many-to-many link)?"""
+        if getattr(self, "shared_fields_edited", False):
+            return True
+        current = type(self)._base_manager.select_for_update().filter(pk=self.pk).first()
+        if current is None:
+            return True
+        return any(
+            field.get_prep_value(getattr(current, field.attname))
+            != field.get_prep_value(getattr(self, field.attname))
+            for field in self._meta.concrete_fields
+            if not field.primary_key and field.name not in UNVERSIONED_FIELDS
+        )
+
+    def save_translation(self, translation, *args, **kwargs):
+        """A language's own counter: saving text based on an out-of-date copy of that language
+        fails; other languages are not concerned."""
+        if translation.pk is not None and translation.is_modified and _has_version(translation):
+            expected = translation.text_version
             swapped = (
-                type(self)
-                ._base_manager.filter(pk=self.pk, version=expected)
-                .update(version=expected + 1)
+                type(translation)
+                ._base_manager.filter(pk=translation.pk, text_version=expected)
+                .update(text_version=expected + 1)
             )
             if not swapped:
                 raise StaleObjectError(
-                    f"{self._meta.label} {self.pk} was changed by someone else (version {expected})."
+                    f"The {translation.language_code} text of {self._meta.label} {self.pk} was "
+                    f"changed by someone else (version {expected})."
                 )
-            self.version = expected + 1
-            return super().save(*args, **kwargs)
+            translation.text_version = expected + 1
+        return super().save_translation(translation, *args, **kwargs)
+
+
+#: What a save writes by itself: never a reason for a conflict.
+UNVERSIONED_FIELDS = {"version", "created_at", "updated_at", "created_by", "updated_by"}
+
+
+def _has_version(translation):
+    return any(field.name == "text_version" for field in translation._meta.concrete_fields)
+
+
+def translation_version_field():
+    """The per-language counter of a parler translation row, ``text_version``
+    (``VersionedContentModel.save_translation``; parler refuses the master's own name)."""
+    return models.PositiveIntegerField(_("text version"), default=1, editable=False)
 
 
 class PublishableModel(VersionedContentModel):

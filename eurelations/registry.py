@@ -93,10 +93,19 @@ class ParlerContent:
 
     @property
     def translated_fields(self):
-        return list(self.model._parler_meta.get_translated_fields())
+        # The text, not what parler's rows keep for themselves (the per-language version).
+        return [
+            name
+            for name in self.model._parler_meta.get_translated_fields()
+            if self.field(name).editable
+        ]
 
     def field(self, name):
         return self.model._parler_meta.get_model_by_field(name)._meta.get_field(name)
+
+    def max_length(self, name):
+        """The longest text ``name`` may hold, or None (every text field has one)."""
+        return self.field(name).max_length
 
     def stored_models(self):
         return [self.model, *(meta.model for meta in self.model._parler_meta)]

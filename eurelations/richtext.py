@@ -4,6 +4,7 @@ the admin's editor widget, which offers only what the sanitiser keeps."""
 import nh3
 from django import forms
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.templatetags.static import static
 from django.utils.translation import gettext as _
@@ -123,7 +124,12 @@ class RichTextWidget(AdminProseEditorWidget):
         config = self.get_config()
         config["extensions"] = {
             **config["extensions"],
-            "EditingLanguage": {"dir": widget_attrs["dir"], "lang": widget_attrs.get("lang", "")},
+            "EditingLanguage": {
+                "dir": widget_attrs["dir"],
+                "lang": widget_attrs.get("lang", ""),
+                # The editing area is what a screen reader reaches: it needs the field's name.
+                "label": widget_attrs.get("aria-label", ""),
+            },
             "TranslatedMenu": {"labels": editor_labels(), "messages": editor_messages()},
         }
         config["js_modules"] = [*config["js_modules"], static(EDITOR_MODULE)]
@@ -139,10 +145,13 @@ def editing_language_attrs(language):
 
 
 def set_editing_language(form, language):
-    """Write every rich-text field of ``form`` in ``language``."""
+    """Write every rich-text field of ``form`` in ``language``, its editing area named after
+    the field."""
     for field in form.fields.values():
         if isinstance(field.widget, RichTextWidget):
             field.widget.attrs.update(editing_language_attrs(language))
+            if field.label:
+                field.widget.attrs["aria-label"] = str(field.label)
 
 
 def _is_plain_textarea(widget):
@@ -152,8 +161,17 @@ def _is_plain_textarea(widget):
     )
 
 
+#: The longest rich text (HTML) a field holds: every text has a limit, imports included.
+RICH_TEXT_MAX_LENGTH = 20_000
+
+
 class RichTextField(models.TextField):
-    """A TextField holding HTML that is sanitised every time the model is saved."""
+    """A TextField holding HTML that is sanitised every time the model is saved, at most
+    ``RICH_TEXT_MAX_LENGTH`` characters (checked by the model, the admin and the PO import)."""
+
+    def __init__(self, *args, max_length=RICH_TEXT_MAX_LENGTH, **kwargs):
+        kwargs.setdefault("validators", [MaxLengthValidator(max_length)])
+        super().__init__(*args, max_length=max_length, **kwargs)
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))

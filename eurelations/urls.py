@@ -20,6 +20,9 @@ admin.site.__class__ = OptionalOTPAdminSite
 handler404 = "eurelations.views.page_not_found"
 # The 500 page names the request's id, which is also in the log line with the traceback.
 handler500 = "eurelations.views.server_error"
+# 400 and 403 (the admin's PermissionDenied included) in the visitor's language too.
+handler400 = "eurelations.views.bad_request"
+handler403 = "eurelations.views.permission_denied"
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -60,6 +60,26 @@ def page_not_found(request, exception):
     return render(request, "404.html", context, status=404)
 
 
+# The error pages staff and visitors meet: ours, in their language and direction (the
+# templates are standalone, like 500.html, so they render whatever went wrong).
+
+
+@requires_csrf_token
+def bad_request(request, exception):
+    return render(request, "400.html", status=400)
+
+
+@requires_csrf_token
+def permission_denied(request, exception):
+    """403, in the admin too: a translator saving a language that is not theirs lands here."""
+    return render(request, "403.html", status=403)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: an expired or foreign form, said plainly instead of Django's page."""
+    return render(request, "403_csrf.html", status=403)
+
+
 @require_safe
 def robots_txt(request):
     lines = [

@@ -4,6 +4,7 @@ our own models without asking "is this a flatpage?"."""
 
 from django.conf import settings
 from django.contrib.flatpages.models import FlatPage
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.db.models.signals import post_save, pre_save
 from django.urls import reverse
@@ -14,6 +15,12 @@ from modeltranslation.utils import build_localized_fieldname
 from eurelations import registry
 
 FIELDS = ("title", "content")
+#: Where static pages live (pages/urls.py serves nothing else).
+URL_PREFIX = "/pages/"
+#: A page's text is at most this long, in each language (FlatPage.content has no limit).
+CONTENT_MAX_LENGTH = 100_000
+#: The templates a static page may use; empty is the default one.
+PAGE_TEMPLATES = [("", _("Standard page"))]
 
 
 def column(name, language):
@@ -34,6 +41,9 @@ class FlatPageContent:
     def field(self, name):
         return FlatPage._meta.get_field(name)
 
+    def max_length(self, name):
+        return CONTENT_MAX_LENGTH if name == "content" else self.field(name).max_length
+
     def stored_models(self):
         return [FlatPage, FlatPage.sites.through]
 
@@ -49,6 +59,10 @@ class FlatPageContent:
     def write_translation(self, pk, values, language, user=None):
         page = FlatPage.objects.get(pk=pk)
         for name, text in values.items():
+            if len(text) > self.max_length(name):
+                raise ValidationError(
+                    _("At most %(limit)d characters.") % {"limit": self.max_length(name)}
+                )
             setattr(page, column(name, language), text)
         page.full_clean()
         page.save()

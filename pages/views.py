@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from eurelations.i18n import available_languages, object_page_context
+from pages.content import PAGE_TEMPLATES
 
 
 @require_safe
@@ -20,4 +21,7 @@ def flatpage(request, url):
     if not available_languages(page):
         raise Http404("This page has no text in any language.")
     context = {"flatpage": page, **object_page_context(request, page)}
-    return render(request, page.template_name or "flatpages/default.html", context)
+    # Only a page's template: a row written some other way cannot show the admin's login.
+    known = {name for name, _label in PAGE_TEMPLATES if name}
+    template = page.template_name if page.template_name in known else "flatpages/default.html"
+    return render(request, template, context)

@@ -15,7 +15,9 @@ from eurelations import history
 from eurelations.models import (
     PublishableModel,
     PublishableQuerySet,
+    plain_text_field,
     slug_field,
+    translation_version_field,
     unique_slug_per_language,
 )
 from eurelations.richtext import RichTextField
@@ -80,9 +82,10 @@ class Project(PublishableModel):
     )
 
     translations = TranslatedFields(
+        text_version=translation_version_field(),
         name=models.CharField(_("name"), max_length=200),
         slug=slug_field(),
-        summary=models.TextField(_("summary"), blank=True),
+        summary=plain_text_field(_("summary"), blank=True),
         description=RichTextField(_("description"), blank=True),
         region=models.CharField(
             _("region"),

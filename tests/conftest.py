@@ -55,3 +55,26 @@ def pytest_addoption(parser):
         metavar="DIR",
         help="Also copy the browser tests' screenshots into DIR (python3 dev.py screenshots).",
     )
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The admin sweep's size (tests/test_admin_sweep.py), for whoever reads the test run."""
+    from tests.test_admin_sweep import SWEPT
+
+    _axe_summary(terminalreporter)
+    if SWEPT:
+        total = sum(requests for _admins, requests, _seconds in SWEPT.values())
+        terminalreporter.write_sep("-", f"admin sweep: {total} requests")
+        for role, (admins, requests, seconds) in SWEPT.items():
+            terminalreporter.write_line(
+                f"{role}: {admins} admins, {requests} requests, {seconds:.1f} s"
+            )
+
+
+def _axe_summary(terminalreporter):
+    from tests.e2e.test_admin_accessibility import AXE_RESULTS
+
+    if AXE_RESULTS:
+        terminalreporter.write_sep("-", "axe-core on the admin: serious+critical / all violations")
+        for name, (serious, total) in AXE_RESULTS.items():
+            terminalreporter.write_line(f"{name}: {serious} / {total}")

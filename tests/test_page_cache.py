@@ -1,10 +1,11 @@
 """Anonymous pages come from the page cache; any content change shows at once."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from cooperation.models import CooperationArea
+from eurelations.cache import current_generation
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db
@@ -28,19 +29,25 @@ def test_each_language_has_its_own_cached_page(client):
     assert client.get("/en/").content.decode() == english
 
 
-def test_an_edit_in_the_admin_is_visible_on_the_next_visit(client):
+def test_an_edit_in_the_admin_is_visible_on_the_next_visit(
+    client, django_capture_on_commit_callbacks
+):
     client.get("/en/")
     area = CooperationArea.objects.language("en").get(key="west-africa")
-    area.title = "West Africa and the Sahel"
-    area.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        area.title = "West Africa and the Sahel"
+        area.save()
     assert "West Africa and the Sahel" in client.get("/en/").content.decode()
 
 
-def test_unpublishing_removes_a_project_from_the_cached_list(client):
+def test_unpublishing_removes_a_project_from_the_cached_list(
+    client, django_capture_on_commit_callbacks
+):
     project = Project.objects.language("en").get(key="iarms")
     assert project.get_absolute_url("en") in client.get("/en/").content.decode()
-    project.status = "draft"
-    project.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        project.status = "draft"
+        project.save()
     assert project.get_absolute_url("en") not in client.get("/en/").content.decode()
 
 
@@ -90,3 +97,31 @@ def test_the_search_text_is_part_of_the_search_pages_key(client):
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/en/search/?x=2&q=police").content.decode() == police
     assert len(queries) == 0
+
+
+def test_the_pages_change_when_the_edit_is_committed_not_before(
+    client, django_capture_on_commit_callbacks
+):
+    # Bumped inside the transaction, a visitor could store the old page under the new
+    # generation before the edit is committed, and see it until the next edit.
+    area = CooperationArea.objects.language("en").get(key="west-africa")
+    before = current_generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        area.title = "West Africa and the Sahel"
+        area.save()
+        area.summary = "Changed too."
+        area.save()
+        assert current_generation() == before
+    assert current_generation() != before
+
+
+def test_a_rolled_back_edit_leaves_the_cached_pages_alone(client):
+    client.get("/en/")
+    before = current_generation()
+    with transaction.atomic():
+        area = CooperationArea.objects.language("en").get(key="west-africa")
+        area.title = "Never committed"
+        area.save()
+        transaction.set_rollback(True)
+    assert current_generation() == before
+    assert "Never committed" not in client.get("/en/").content.decode()

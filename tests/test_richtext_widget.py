@@ -123,12 +123,21 @@ def test_the_arabic_text_is_written_right_to_left_and_the_english_left_to_right(
     arabic = editors(admin_client.get(url, {"language": "ar"}).content.decode())
     attributes, config = arabic["introduction"]
     assert (attributes["dir"], attributes["lang"]) == ("rtl", "ar")
-    assert config["extensions"]["EditingLanguage"] == {"dir": "rtl", "lang": "ar"}
+    # The editing area is named after its field (its accessible name).
+    assert config["extensions"]["EditingLanguage"] == {
+        "dir": "rtl",
+        "lang": "ar",
+        "label": "Introduction",
+    }
 
     english = editors(admin_client.get(url, {"language": "en"}).content.decode())
     attributes, config = english["introduction"]
     assert (attributes["dir"], attributes["lang"]) == ("ltr", "en")
-    assert config["extensions"]["EditingLanguage"] == {"dir": "ltr", "lang": "en"}
+    assert config["extensions"]["EditingLanguage"] == {
+        "dir": "ltr",
+        "lang": "en",
+        "label": "Introduction",
+    }
 
 
 def test_the_arabic_admin_opens_the_arabic_text_right_to_left(admin_client):
@@ -149,7 +158,11 @@ def test_a_static_page_has_one_editor_per_language_each_in_its_direction(admin_c
         attributes, config = found[f"content_{language}"]
         direction = "rtl" if language == "ar" else "ltr"
         assert (attributes["dir"], attributes["lang"]) == (direction, language)
-        assert config["extensions"]["EditingLanguage"] == {"dir": direction, "lang": language}
+        assert config["extensions"]["EditingLanguage"] == {
+            "dir": direction,
+            "lang": language,
+            "label": f"Content [{language}]",
+        }
 
 
 def test_the_toolbar_offers_only_what_the_sanitiser_keeps(admin_client):

@@ -8,6 +8,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
@@ -81,13 +82,20 @@ class TranslatorRightsMixin:
     def locked_text_fields(self, request, obj=None):
         raise NotImplementedError
 
+    def text_field_names(self):
+        """The model's translated fields: a language's right, never a shared field."""
+        return set(registry.entry_for(self.model).translated_fields)
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not hasattr(request, "user"):  # parler asks for the media with a fake request
             return fields
         fields += self.locked_text_fields(request, obj)
         if not can_edit_shared_fields(request.user):
-            fields += shared_field_names(self.model)
+            # modeltranslation reads a read-only "title" as every title_<language>: the text
+            # stays each language's own right (locked_text_fields).
+            text = self.text_field_names()
+            fields += [name for name in shared_field_names(self.model) if name not in text]
         if not can_publish(request.user):
             fields += [name for name in PUBLICATION_FIELDS if hasattr(self.model, name)]
         return list(dict.fromkeys(fields))
@@ -132,9 +140,31 @@ class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
+        if not can_edit_shared_fields(request.user):
+            # The editable columns (order) are shared fields: not offered to translators and
+            # publishers, and a forged save of them is refused (changelist_view).
+            changelist.list_editable = ()
         # ... and every confirmation of the page's objects: one more query.
         changelist.result_list = status.attach_confirmations(changelist.result_list)
         return changelist
+
+    def get_changelist_formset(self, request, **kwargs):
+        formset = super().get_changelist_formset(request, **kwargs)
+        # An editable column's inputs sit in a table cell with no <label>: each gets its
+        # column's name.
+        for name, field in formset.form.base_fields.items():
+            field.widget.attrs.setdefault("aria-label", str(field.label or name))
+        return formset
+
+    def changelist_view(self, request, extra_context=None):
+        if (
+            request.method == "POST"
+            and "_save" in request.POST
+            and self.list_editable
+            and not can_edit_shared_fields(request.user)
+        ):
+            raise PermissionDenied("The editable columns are shared fields.")
+        return super().changelist_view(request, extra_context)
 
     def may_revert(self, request):
         return can_revert(request.user)
@@ -204,7 +234,7 @@ class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
                 _("History"),
                 {
                     "classes": ("collapse",),
-                    "fields": ("seen_version", *self.readonly_fields),
+                    "fields": ("seen_version", "seen_translation_version", *self.readonly_fields),
                 },
             ),
         ]
@@ -242,6 +272,18 @@ class TranslationDashboardAdmin(admin.ModelAdmin):
     linking to the language tab where it is fixed."""
 
     ROWS_PER_PAGE = 100
+
+    def get_urls(self):
+        # The dashboard is one page: LanguageRights has no table, so no item to change,
+        # delete or look at the history of.
+        opts = self.model._meta
+        return [
+            path(
+                "",
+                self.admin_site.admin_view(self.changelist_view),
+                name=f"{opts.app_label}_{opts.model_name}_changelist",
+            )
+        ]
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.has_perm(

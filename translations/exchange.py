@@ -23,10 +23,11 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from eurelations.cache import translations_forgotten_afterwards
 from eurelations.richtext import is_clean_html
 from translations.catalogue_check import placeholder_problem
 from translations.permissions import can_translate
@@ -189,6 +190,9 @@ def read_catalogue(path):
 
 def _validate_translation(unit, text, language, claimed_slugs):
     """The problem with ``text`` as the translation of ``unit``, or None."""
+    if "\x00" in text:
+        # PostgreSQL cannot store it, and no editor means to type it.
+        return "contains a NUL character (\\0), which text cannot hold: remove it"
     problem = placeholder_problem(unit.source, text)
     if problem:
         return problem
@@ -208,9 +212,9 @@ def _validate_translation(unit, text, language, claimed_slugs):
                 f"the address {text!r} is already used by another {unit.model._meta.verbose_name}"
             )
         claimed_slugs[(unit.model, text)] = unit.obj.pk
-    model_field = unit.entry.field(unit.field)
-    if model_field.max_length and len(text) > model_field.max_length:
-        return f"too long: {len(text)} characters, at most {model_field.max_length}"
+    limit = unit.entry.max_length(unit.field)
+    if limit and len(text) > limit:
+        return f"too long: {len(text)} characters, at most {limit}"
     return None
 
 
@@ -277,7 +281,18 @@ def plan_import(catalogue, language=None):
     return report, changes, confirmations
 
 
-def import_catalogue(
+def import_catalogue(catalogue, *args, **kwargs):
+    """Apply a translator's catalogue (``_import_catalogue``), one import at a time."""
+    try:
+        return _import_catalogue(catalogue, *args, **kwargs)
+    except OperationalError as error:
+        # SQLite's answer to a second writer ("database is locked").
+        if "locked" in str(error):
+            raise ImportBusy() from error
+        raise
+
+
+def _import_catalogue(
     catalogue, language=None, partial=False, dry_run=False, user=None, source=None
 ):
     """Apply a translator's catalogue. Raises ContentExchangeError, writing nothing, when the
@@ -290,8 +305,14 @@ def import_catalogue(
         )
     if report.errors and not partial:
         raise ImportRefused(report)
-    # A rolled-back import (refused, dry run) leaves no revision either.
-    with transaction.atomic(), reversion.create_revision(atomic=False):
+    # A rolled-back import (refused, dry run) leaves no revision either, and nothing in
+    # parler's cache.
+    with (
+        translations_forgotten_afterwards(),
+        transaction.atomic(),
+        reversion.create_revision(atomic=False),
+    ):
+        _lock_imports()
         reversion.set_user(user)
         reversion.set_comment(
             gettext("Imported from %(file)s") % {"file": source}
@@ -320,6 +341,31 @@ def import_catalogue(
         else:
             report.written = bool(report.updated or report.confirmed)
     return report
+
+
+#: The advisory lock that lets one import write at a time (any number, fixed for the site).
+IMPORT_LOCK = 7_431_002
+
+
+def _lock_imports():
+    """One import at a time: a second one is told so, instead of failing half-way on a lock
+    or a row the first one is writing. On PostgreSQL an advisory lock held until the
+    transaction ends; SQLite lets one writer in at a time by itself (``busy`` below)."""
+    connection = transaction.get_connection()
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [IMPORT_LOCK])
+        (locked,) = cursor.fetchone()
+    if not locked:
+        raise ImportBusy()
+
+
+class ImportBusy(ContentExchangeError):
+    def __init__(self):
+        super().__init__(
+            "Another import is running; nothing was imported. Try again when it has finished."
+        )
 
 
 class ImportRefused(ContentExchangeError):

@@ -29,6 +29,8 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# An expired form gets our page, in the visitor's language, not Django's English one.
+CSRF_FAILURE_VIEW = "eurelations.views.csrf_failure"
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin integration and field patching

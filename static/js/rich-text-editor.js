@@ -33,11 +33,17 @@ export const SanitisedLink = Link.extend({
 export const EditingLanguage = Extension.create({
   name: "editingLanguage",
   addOptions() {
-    return { dir: "auto", lang: "" }
+    return { dir: "auto", lang: "", label: "" }
   },
   addProseMirrorPlugins() {
     const attributes = { dir: this.options.dir }
     if (this.options.lang) attributes.lang = this.options.lang
+    // Its accessible name: the field's label (a contenteditable is not labelled by <label>).
+    if (this.options.label) {
+      attributes["aria-label"] = this.options.label
+      attributes.role = "textbox"
+      attributes["aria-multiline"] = "true"
+    }
     return [new Plugin({ props: { attributes } })]
   },
 })

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from eurelations.cache import translations_forgotten_afterwards
 from seed.loader import load_seed_content
 
 
@@ -29,7 +30,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, update=False, dry_run=False, verbosity=1, **options):
         try:
-            with transaction.atomic():
+            # What parler cached of a rolled-back run is not what the database holds.
+            with translations_forgotten_afterwards(), transaction.atomic():
                 report = load_seed_content(update=update)
                 if dry_run:
                     raise DryRun

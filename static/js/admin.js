@@ -1,0 +1,28 @@
+// The admin's accessibility corrections that need the page as the browser built it (widgets
+// drawn by other packages' scripts). Loaded by templates/admin/base_site.html as an external
+// file: the CSP allows no inline script. Marks <html data-a11y-ready> when done.
+"use strict"
+{
+  const labels = document.querySelector('meta[name="eurelations-admin-labels"]')?.dataset ?? {}
+  const fix = () => {
+    // Django's SelectFilter draws the filter-help icon as a <span aria-label>: a plain span may
+    // not carry a name (ARIA), an image may.
+    for (const icon of document.querySelectorAll("span.help-tooltip[aria-label]:not([role])")) {
+      icon.setAttribute("role", "img")
+    }
+    // modeltranslation's "all languages" switch has no label.
+    const main = document.getElementById("modeltranslation-main-switch")
+    if (main && !main.hasAttribute("aria-label") && labels.languageSwitch) {
+      main.setAttribute("aria-label", labels.languageSwitch)
+    }
+    // jQuery UI's tabs put a link inside each role="tab": two interactive elements in one.
+    // The tab keeps the focus, the keys and (through aria-controls) its panel; the link
+    // inside only needs to stop being one.
+    for (const link of document.querySelectorAll('[role="tab"] > a.ui-tabs-anchor[href]')) {
+      link.removeAttribute("href")
+    }
+    document.documentElement.dataset.a11yReady = "1"
+  }
+  // After the other scripts' own "load" handlers have built their widgets.
+  window.addEventListener("load", () => setTimeout(fix))
+}
