@@ -157,7 +157,7 @@ def test_staff_preview_drafts_on_the_public_page_marked_and_not_indexed(client, 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_static_pages_live_under_the_language_prefixes(client, language):
     page = FlatPage.objects.create(
-        url="/pages/privacy/",
+        url="/pages/example-privacy/",
         title_ar="الخصوصية",
         title_en="Privacy",
         title_fr="Confidentialité",
@@ -168,7 +168,7 @@ def test_static_pages_live_under_the_language_prefixes(client, language):
         content_es="<p>Texto</p>",
     )
     page.sites.add(Site.objects.get_current())
-    html = html_of(client.get(f"/{language}/pages/privacy/"))
+    html = html_of(client.get(f"/{language}/pages/example-privacy/"))
     title = {"ar": "الخصوصية", "en": "Privacy", "fr": "Confidentialité", "es": "Privacidad"}
     assert f"<h1>{title[language]}</h1>" in html
 
