@@ -11,6 +11,8 @@ from .forms import ProjectFilterForm
 from .models import Project
 
 PROJECTS_PER_PAGE = 12
+# A project page shows at most this many others from its areas: the page stays bounded.
+RELATED_PROJECTS = 6
 
 
 @require_safe
@@ -53,8 +55,21 @@ def project_detail(request, slug):
     )
     if response := redirect_to_canonical(request, project):
         return response
+    related = (
+        Project.objects.published()
+        .filter(cooperation_areas__in=[area.pk for area in project.cooperation_areas.all()])
+        .exclude(pk=project.pk)
+        .distinct()
+        .with_translations()[:RELATED_PROJECTS]
+    )
+    facts = (project.code, project.region, project.countries, project.start_date)
     return render(
         request,
         "projects/project_detail.html",
-        {"project": project, **object_page_context(request, project)},
+        {
+            "project": project,
+            "related": related,
+            "has_facts": any(facts) or project.end_date or project.eu_contribution is not None,
+            **object_page_context(request, project),
+        },
     )
