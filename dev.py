@@ -54,6 +54,25 @@ def chromium():
     return shutil.which("chromium")
 
 
+def checkers():
+    """The page checkers the tests run: the Nu HTML Checker (vnu.jar, from npm, on Debian's
+    headless Java) and axe-core (from npm, injected into Chromium), pinned in package-lock.json.
+    npm's install scripts are skipped: vnu-jar's would download a Java of its own."""
+    if not shutil.which("java") and sys.platform == "linux" and os.geteuid() == 0:
+        if shutil.which("apt-get"):
+            sh("apt-get", "update", "-qq")
+            sh(
+                "apt-get", "install", "-y", "-qq", "default-jre-headless",
+                env={"DEBIAN_FRONTEND": "noninteractive"},
+            )  # fmt: skip
+    if not shutil.which("npm"):
+        return
+    stamp = ROOT / "node_modules" / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if not stamp.exists() or stamp.stat().st_mtime < lock.stat().st_mtime:
+        sh("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error")
+
+
 def setup():
     install()
     manage("compile_catalogues")
@@ -72,6 +91,7 @@ def test(*pytest_args):
     manage("compile_catalogues")
     if not chromium():
         print("Chromium not found: browser tests will be skipped (they fail when CI=true).")
+    checkers()
     sh(BIN / "pytest", *pytest_args, env={"DJANGO_SETTINGS_MODULE": "eurelations.settings.test"})
 
 
@@ -90,6 +110,7 @@ def messages():
 
 def screenshots(*args):
     install()
+    manage("compile_catalogues")
     chromium()
     sh(
         BIN / "pytest", "tests/e2e/test_screenshots.py", "--screenshots", *(args or ["screenshots"]),
