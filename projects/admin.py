@@ -28,6 +28,7 @@ class ProjectAdmin(PublishableAdmin):
         ),
         (_("Where it works"), {"fields": ("countries", "region")}),
         (_("Related"), {"fields": ("cooperation_areas", "partners")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
         (_("Publication"), {"fields": ("status", "publish_at", "key", "order")}),
     ]
 

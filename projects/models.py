@@ -12,7 +12,7 @@ from parler.managers import TranslatableManager
 from parler.models import TranslatedFields
 
 from cooperation.models import CooperationArea, Partner, slug_field, unique_slug_per_language
-from eurelations import history
+from eurelations import history, images
 from eurelations.models import PublishableModel, PublishableQuerySet, source_hash_field
 from eurelations.richtext import RichTextField
 
@@ -59,9 +59,18 @@ class Project(PublishableModel):
     )
     website = models.URLField(_("website"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    image = images.image_field(_("image"))
+    image_width = images.dimension_field()
+    image_height = images.dimension_field()
+    # Renditions (no columns): WebP for srcset at images.RENDITION_WIDTHS, JPEG for Open Graph.
+    image_480 = images.rendition(480)
+    image_960 = images.rendition(960)
+    image_1600 = images.rendition(1600)
+    image_og = images.og_rendition()
 
     translations = TranslatedFields(
         source_hash=source_hash_field(),
+        image_alt=images.alt_text_field(),
         name=models.CharField(_("name"), max_length=200),
         slug=slug_field(),
         summary=models.TextField(_("summary"), blank=True),
