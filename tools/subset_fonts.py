@@ -20,8 +20,9 @@ COPYRIGHT = Path("/usr/share/doc/fonts-noto-core/copyright")
 # Latin for English, French and Spanish (and names in other Latin languages), general
 # punctuation, the euro sign; the same ranges are the @font-face unicode-range in site.css.
 LATIN = "U+0000-00FF,U+0131,U+0152-0153,U+0100-017F,U+02BC,U+02C6,U+02DA,U+02DC,U+2000-206F,U+20AC,U+2122,U+2190-2193,U+2212"
-# Arabic, its supplement and presentation forms, the Arabic comma and digits, joiners.
-ARABIC = "U+0600-06FF,U+0750-077F,U+08A0-08FF,U+FB50-FDFF,U+FE70-FEFF,U+200C-200F,U+25CC"
+# Arabic, its supplement and presentation forms, joiners, and the spaces, digits and punctuation
+# that Arabic text uses (so they match its letters; Latin letters still fall to Noto Sans).
+ARABIC = "U+0020-0040,U+005B-0060,U+007B-007E,U+00A0,U+00AB,U+00BB,U+0600-06FF,U+0750-077F,U+08A0-08FF,U+200C-200F,U+2010-2027,U+FB50-FDFF,U+FE70-FEFF,U+25CC"
 
 FONTS = {
     "NotoSans-Regular.ttf": ("noto-sans-regular.woff2", LATIN),
