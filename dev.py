@@ -113,7 +113,8 @@ def screenshots(*args):
     manage("compile_catalogues")
     chromium()
     sh(
-        BIN / "pytest", "tests/e2e/test_screenshots.py", "--screenshots", *(args or ["screenshots"]),
+        BIN / "pytest", "tests/e2e/test_screenshots.py", "--screenshots",
+        *(args or ["docs/screenshots"]),
         env={"DJANGO_SETTINGS_MODULE": "eurelations.settings.test"},
     )  # fmt: skip
 

@@ -1,6 +1,7 @@
 """The Nu HTML Checker (vnu.jar, from npm, on Java) finds no error on any public page type in
 any of the four languages. One checker run reads every page, so the JVM starts once."""
 
+import io
 import json
 import os
 import shutil
@@ -8,9 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
+from django.core.files.base import ContentFile
+from PIL import Image
 
-from tests.public_pages import page_addresses
+from tests.public_pages import content_models, page_addresses
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ("ar", "en", "fr", "es")
@@ -39,17 +43,39 @@ def checker():
     return [java, "-Xss4m", "-jar", str(VNU)]
 
 
-def test_every_page_type_in_every_language_is_valid_html(client, tmp_path):
+def give_every_kind_of_content_an_image():
+    """The first published object of each content model (and the partnership) gets a picture
+    with alt text, so the pages are checked with their images as well as without."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (1200, 800), "#0b4f8a").save(buffer, "PNG")
+    models = {*content_models(), apps.get_model("cooperation", "Partnership")}
+    for model in models:
+        if not hasattr(model, "image_480"):
+            continue
+        obj = model.objects.published().order_by("pk").first()
+        for language in LANGUAGES:
+            obj.set_current_language(language)
+            obj.image_alt = f"Picture {language}"
+        obj.image.save("picture.png", ContentFile(buffer.getvalue()), save=False)
+        obj.save()
+
+
+def test_every_page_type_in_every_language_is_valid_html(client, tmp_path, settings):
     command = checker()
+    settings.MEDIA_ROOT = tmp_path / "media"
     files = {}
-    for language in LANGUAGES:
-        for kind, address in page_addresses(language).items():
-            cache.clear()
-            response = client.get(address)
-            assert response.status_code in (200, 404), f"{address}: {response.status_code}"
-            target = tmp_path / f"{language}-{len(files):03}.html"
-            target.write_bytes(response.content)
-            files[str(target)] = f"{language} {kind} {address}"
+    for variant in ("without images", "with images"):
+        if variant == "with images":
+            give_every_kind_of_content_an_image()
+        for language in LANGUAGES:
+            for kind, address in page_addresses(language).items():
+                cache.clear()
+                response = client.get(address)
+                assert response.status_code in (200, 404), f"{address}: {response.status_code}"
+                target = tmp_path / f"{language}-{len(files):03}.html"
+                target.write_bytes(response.content)
+                files[str(target)] = f"{language} {kind} {address} ({variant})"
+    assert sum(b"srcset=" in Path(name).read_bytes() for name in files) >= 4 * 5
     result = subprocess.run(
         [*command, "--format", "json", "--exit-zero-always", *files],
         capture_output=True,
@@ -64,5 +90,5 @@ def test_every_page_type_in_every_language_is_valid_html(client, tmp_path):
         for message in report["messages"]
         if message["type"] == "error" or message.get("subType") == "fatal"
     ]
-    assert len(files) >= 4 * 10, "fewer page types than expected: is the sweep broken?"
+    assert len(files) >= 2 * 4 * 10, "fewer page types than expected: is the sweep broken?"
     assert errors == []
