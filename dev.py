@@ -41,17 +41,36 @@ def install():
         stamp.write_text(wanted)
 
 
-def chromium():
-    """Debian's Chromium for the browser tests: Playwright never downloads a browser of its own."""
-    found = shutil.which("chromium")
+def debian_package(command, *packages):
+    """The path of ``command``, installing Debian's ``packages`` for it when it is missing and we
+    are root on a machine with apt-get (None when it is still missing)."""
+    found = shutil.which(command)
     if found or sys.platform != "linux" or os.geteuid() != 0 or not shutil.which("apt-get"):
         return found
     sh("apt-get", "update", "-qq")
-    sh(
-        "apt-get", "install", "-y", "-qq", "chromium", "fonts-noto-core",
-        env={"DEBIAN_FRONTEND": "noninteractive"},
-    )  # fmt: skip
-    return shutil.which("chromium")
+    sh("apt-get", "install", "-y", "-qq", *packages, env={"DEBIAN_FRONTEND": "noninteractive"})
+    return shutil.which(command)
+
+
+def chromium():
+    """Debian's Chromium for the browser tests: Playwright never downloads a browser of its own."""
+    return debian_package("chromium", "chromium", "fonts-noto-core")
+
+
+def gettext():
+    """GNU gettext: Django's makemessages and compilemessages and the catalogue check run its
+    msgfmt, xgettext and msgmerge."""
+    if not debian_package("msgfmt", "gettext"):
+        sys.exit("GNU gettext is needed (msgfmt): install the gettext package, then try again.")
+
+
+#: What makemessages and compilemessages leave alone (the catalogue check extracts the same).
+MESSAGES_IGNORE = [".venv", "staticfiles", "tests", "bench"]
+
+
+def compile_catalogues():
+    gettext()
+    manage("compilemessages", *(f"--ignore={pattern}" for pattern in MESSAGES_IGNORE))
 
 
 def checkers():
@@ -75,7 +94,7 @@ def checkers():
 
 def setup():
     install()
-    manage("compile_catalogues")
+    compile_catalogues()
     manage("migrate", "--noinput")
     manage("load_seed_content")
 
@@ -88,7 +107,7 @@ def run():
 
 def test(*pytest_args):
     install()
-    manage("compile_catalogues")
+    compile_catalogues()
     if not chromium():
         print("Chromium not found: browser tests will be skipped (they fail when CI=true).")
     checkers()
@@ -97,15 +116,14 @@ def test(*pytest_args):
 
 def messages():
     install()
+    gettext()
     manage(
         "makemessages",
         "--all",
         "--no-location",
-        "--ignore=.venv",
-        "--ignore=staticfiles",
-        "--ignore=tests",
+        *(f"--ignore={pattern}" for pattern in MESSAGES_IGNORE),
     )
-    manage("compile_catalogues")
+    compile_catalogues()
 
 
 def screenshots(*args):

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableStackedInline
 
-from eurelations.admin import PublishableAdmin
+from translations.admin import PublishableAdmin
 
 from .models import CooperationArea, Objective, Partner, Partnership
 

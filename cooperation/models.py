@@ -7,28 +7,17 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager
-from parler.models import TranslatableModel, TranslatedFields
+from parler.models import TranslatedFields
 
 from eurelations import history, images
-from eurelations.models import ContentQuerySet, PublishableModel, source_hash_field
+from eurelations.models import (
+    ContentModel,
+    PublishableModel,
+    PublishableQuerySet,
+    slug_field,
+    unique_slug_per_language,
+)
 from eurelations.richtext import RichTextField
-
-
-def unique_slug_per_language(model_name):
-    # parler's unique=True would span all languages (django-parler #344): the same slug may
-    # exist once per language, never twice in one.
-    return models.UniqueConstraint(
-        fields=["language_code", "slug"], name=f"{model_name}_slug_unique_per_language"
-    )
-
-
-def slug_field():
-    return models.SlugField(
-        _("slug"),
-        max_length=100,
-        allow_unicode=True,
-        help_text=_("The last part of the address in this language; Arabic letters are allowed."),
-    )
 
 
 @history.register(follow=["objectives"])
@@ -48,7 +37,6 @@ class Partnership(PublishableModel):
     image_og = images.og_rendition()
 
     translations = TranslatedFields(
-        source_hash=source_hash_field(),
         image_alt=images.alt_text_field(),
         title=models.CharField(_("title"), max_length=200),
         lead=models.CharField(_("lead"), max_length=500, blank=True),
@@ -77,6 +65,10 @@ class Partnership(PublishableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(_("Partnership"))
 
+    @property
+    def content_key(self):
+        return "main"  # the one partnership
+
     def clean(self):
         super().clean()
         if Partnership.objects.exclude(pk=self.pk).exists():
@@ -93,8 +85,10 @@ class Partnership(PublishableModel):
 
 
 @history.register()
-class Objective(TranslatableModel):
+class Objective(ContentModel):
     """One of the Brussels office's objectives, in the order they are listed."""
+
+    title_field = "text"
 
     partnership = models.ForeignKey(
         Partnership,
@@ -111,11 +105,8 @@ class Objective(TranslatableModel):
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     translations = TranslatedFields(
-        source_hash=source_hash_field(),
         text=models.TextField(_("text")),
     )
-
-    objects = TranslatableManager.from_queryset(ContentQuerySet)()
 
     class Meta:
         verbose_name = _("objective")
@@ -126,10 +117,18 @@ class Objective(TranslatableModel):
         text = self.safe_translation_getter("text", any_language=True) or self.key
         return text[:80]
 
+    def get_admin_url(self, language):
+        # Objectives are edited inline on the partnership's page.
+        return self.partnership.get_admin_url(language)
+
 
 @history.register()
 class CooperationArea(PublishableModel):
     """A major area of cooperation between INTERPOL and the EU."""
+
+    detail_url_name = "cooperation:area_detail"
+    search_fields = ("title", "summary", "body")
+    search_result_fields = ("title", "summary")
 
     key = models.SlugField(
         _("key"),
@@ -148,7 +147,6 @@ class CooperationArea(PublishableModel):
     image_og = images.og_rendition()
 
     translations = TranslatedFields(
-        source_hash=source_hash_field(),
         image_alt=images.alt_text_field(),
         title=models.CharField(_("title"), max_length=200),
         slug=slug_field(),
@@ -165,20 +163,30 @@ class CooperationArea(PublishableModel):
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.key
 
-    def get_absolute_url(self, language=None):
-        language = language or translation.get_language()
-        with translation.override(language):
-            return reverse("cooperation:area_detail", kwargs={"slug": self.slug_for(language)})
-
 
 class PartnerKind(models.TextChoices):
     AGENCY = "agency", _("EU agency")
     INSTITUTION = "institution", _("EU institution")
 
 
+class PartnerQuerySet(PublishableQuerySet):
+    def split_by_kind(self):
+        """(EU agencies, EU institutions), in one query."""
+        partners = list(self)
+        return (
+            [p for p in partners if p.kind == PartnerKind.AGENCY],
+            [p for p in partners if p.kind == PartnerKind.INSTITUTION],
+        )
+
+
 @history.register()
 class Partner(PublishableModel):
     """An EU agency or EU institution that INTERPOL works with."""
+
+    title_field = "name"
+    detail_url_name = "cooperation:partner_detail"
+    search_fields = ("name", "acronym", "description")
+    search_result_fields = ("name", "description")
 
     key = models.SlugField(
         _("key"),
@@ -199,7 +207,6 @@ class Partner(PublishableModel):
     image_og = images.og_rendition()
 
     translations = TranslatedFields(
-        source_hash=source_hash_field(),
         image_alt=images.alt_text_field(),
         name=models.CharField(_("name"), max_length=200),
         acronym=models.CharField(_("acronym"), max_length=30, blank=True),
@@ -208,6 +215,8 @@ class Partner(PublishableModel):
         meta={"constraints": [unique_slug_per_language("partner")]},
     )
 
+    objects = TranslatableManager.from_queryset(PartnerQuerySet)()
+
     class Meta:
         verbose_name = _("EU partner")
         verbose_name_plural = _("EU partners")
@@ -215,8 +224,3 @@ class Partner(PublishableModel):
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.key
-
-    def get_absolute_url(self, language=None):
-        language = language or translation.get_language()
-        with translation.override(language):
-            return reverse("cooperation:partner_detail", kwargs={"slug": self.slug_for(language)})

@@ -1,17 +1,40 @@
+from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from eurelations.i18n import object_page_context
-from eurelations.translated import get_by_slug, redirect_to_canonical
-from eurelations.views import split_partners
+from eurelations.i18n import object_page_context, redirect_to_canonical
 from projects.models import Project
 
-from .models import CooperationArea, Partner
+from .models import CooperationArea, Objective, Partner, Partnership
+
+
+# require_safe, not require_GET: crawlers and monitors send HEAD, which must not be a 405.
+@require_safe
+def home(request):
+    partnership = (
+        Partnership.objects.published()
+        .with_translations()
+        .prefetch_related(Prefetch("objectives", queryset=Objective.objects.with_translations()))
+        .first()
+    )
+    if partnership is None:
+        raise Http404("The partnership page is not published yet.")
+    agencies, institutions = Partner.objects.published().with_translations().split_by_kind()
+    context = {
+        "partnership": partnership,
+        "objectives": partnership.objectives.all(),
+        "areas": CooperationArea.objects.published().with_translations(),
+        "projects": Project.objects.published().with_translations(),
+        "agencies": agencies,
+        "institutions": institutions,
+    }
+    return render(request, "home.html", context)
 
 
 @require_safe
 def area_detail(request, slug):
-    area = get_by_slug(CooperationArea.objects.visible_to(request.user), slug)
+    area = CooperationArea.objects.visible_to(request.user).get_by_slug(slug)
     if response := redirect_to_canonical(request, area):
         return response
     projects = Project.objects.published().filter(cooperation_areas=area).with_translations()
@@ -36,7 +59,7 @@ def area_detail(request, slug):
 
 @require_safe
 def partner_list(request):
-    agencies, institutions = split_partners(Partner.objects.published().with_translations())
+    agencies, institutions = Partner.objects.published().with_translations().split_by_kind()
     return render(
         request,
         "cooperation/partner_list.html",
@@ -46,7 +69,7 @@ def partner_list(request):
 
 @require_safe
 def partner_detail(request, slug):
-    partner = get_by_slug(Partner.objects.visible_to(request.user), slug)
+    partner = Partner.objects.visible_to(request.user).get_by_slug(slug)
     if response := redirect_to_canonical(request, partner):
         return response
     projects = Project.objects.published().filter(partners=partner).with_translations()

@@ -8,7 +8,5 @@ class EurelationsConfig(AppConfig):
 
     def ready(self):
         from eurelations.cache import connect_invalidation_signals
-        from eurelations.translation_status import connect_status_signals
 
         connect_invalidation_signals()
-        connect_status_signals()

@@ -12,9 +12,6 @@ from django.core.cache import caches
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 
 GENERATION_KEY = "pagecache:generation"
-# Apps whose models are shown on public pages: a change to any of their rows (translations
-# included, they live in the same apps) invalidates the cached pages.
-CONTENT_APPS = {"cooperation", "projects", "flatpages", "sites"}
 
 
 def _cache():
@@ -42,21 +39,24 @@ def invalidate_pages(**kwargs):
 
 
 def connect_invalidation_signals():
-    from django.apps import apps
+    from django.contrib.sites.models import Site
     from django.db.models.signals import m2m_changed, post_delete, post_save
 
-    for model in apps.get_models():
-        if model._meta.app_label in CONTENT_APPS:
-            uid = f"pagecache:{model._meta.label}"
-            post_save.connect(invalidate_pages, sender=model, weak=False, dispatch_uid=uid)
-            post_delete.connect(invalidate_pages, sender=model, weak=False, dispatch_uid=uid)
-            for field in model._meta.local_many_to_many:
-                m2m_changed.connect(
-                    invalidate_pages,
-                    sender=field.remote_field.through,
-                    weak=False,
-                    dispatch_uid=f"{uid}:{field.name}",
-                )
+    from eurelations import registry
+
+    # Every row a public page shows: the registry's content (translations and links
+    # included), and the site's domain, which every absolute link carries.
+    for model in [*registry.watched_models(), Site]:
+        uid = f"pagecache:{model._meta.label}"
+        post_save.connect(invalidate_pages, sender=model, weak=False, dispatch_uid=uid)
+        post_delete.connect(invalidate_pages, sender=model, weak=False, dispatch_uid=uid)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                invalidate_pages,
+                sender=field.remote_field.through,
+                weak=False,
+                dispatch_uid=f"{uid}:{field.name}",
+            )
 
 
 class _GenerationPrefix:

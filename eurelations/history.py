@@ -23,12 +23,7 @@ from parler.cache import get_translation_cache_key
 from parler.models import TranslatableModel
 from reversion.models import Version
 
-from eurelations.models import (
-    FlatPageTranslation,
-    PublicationStatus,
-    PublishableModel,
-    VersionedContentModel,
-)
+from eurelations.models import PublicationStatus, PublishableModel, VersionedContentModel
 
 
 def register(*, follow=()):
@@ -107,10 +102,3 @@ class Revert:
                 for language, _name in settings.LANGUAGES
             ]
         )
-
-
-def register_flatpage(flatpage_model):
-    """Flatpages keep their per-language columns on the row (modeltranslation) and the source
-    their translations were made from in ``FlatPageTranslation``: a version holds both."""
-    reversion.register(FlatPageTranslation)
-    reversion.register(flatpage_model, follow=["translation_hashes"])

@@ -1,11 +1,15 @@
-"""Which languages a page exists in, and the language its text is actually shown in."""
+"""Which languages a page exists in, the language its text is actually shown in, and the
+addresses of the same page in the other languages."""
+
+from urllib.parse import unquote
 
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.shortcuts import redirect
+from django.urls import translate_url
 from django.utils import translation
 from parler.utils.i18n import get_active_language_choices
 
-from eurelations.translation_status import flatpage_has_translation
+from eurelations import registry
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -23,11 +27,8 @@ def is_rtl(language_code):
 
 def available_languages(obj):
     """The languages ``obj`` really has a translation in (no query when translations are
-    prefetched). Flatpages are translated by modeltranslation: a language has the page when
-    its title column is filled in."""
-    if hasattr(obj, "get_available_languages"):
-        return set(obj.get_available_languages())
-    return {code for code in LANGUAGE_CODES if flatpage_has_translation(obj, code)}
+    prefetched)."""
+    return registry.entry_for(obj).available_languages(obj)
 
 
 def shown_language(obj, language=None):
@@ -58,11 +59,17 @@ def fallback_info(obj, language=None):
 
 def url_in(obj, language):
     """``obj``'s address in ``language`` (its own slug there, or its fallback's)."""
-    if hasattr(obj, "get_available_languages"):
-        return obj.get_absolute_url(language)
-    # A flatpage: Django's FlatPage.get_absolute_url knows nothing of our language prefixes.
-    with translation.override(language):
-        return reverse("flatpage", kwargs={"url": obj.url.lstrip("/")})
+    return registry.entry_for(obj).url_in(obj, language)
+
+
+def redirect_to_canonical(request, obj):
+    """A 301 to ``obj``'s own address in the page's language when the request used another
+    slug (another language's, or a fallback's once a translation exists); else ``None``."""
+    canonical = obj.get_absolute_url(translation.get_language())
+    if request.path != unquote(canonical):
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(f"{canonical}?{query}" if query else canonical, permanent=True)
+    return None
 
 
 def object_alternates(obj):

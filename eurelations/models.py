@@ -1,19 +1,18 @@
-"""Abstract bases shared by every content model: audit, optimistic locking and publication."""
+"""Abstract bases shared by every content model: what makes a model content (the registry
+finds it by its base), audit, optimistic locking and publication; the per-language slug."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from parler.cache import is_missing
 from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel
-
-
-def source_hash_field():
-    """A translation's memory of the source text it was made from (see translation_status)."""
-    return models.CharField(_("source hash"), max_length=64, blank=True, editable=False)
+from parler.utils.i18n import get_active_language_choices
 
 
 class StaleObjectError(Exception):
@@ -25,10 +24,62 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def slug_field():
+    return models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=True,
+        help_text=_("The last part of the address in this language; Arabic letters are allowed."),
+    )
+
+
+def unique_slug_per_language(model_name):
+    # parler's unique=True would span all languages (django-parler #344): the same slug may
+    # exist once per language, never twice in one.
+    return models.UniqueConstraint(
+        fields=["language_code", "slug"], name=f"{model_name}_slug_unique_per_language"
+    )
+
+
 class ContentQuerySet(TranslatableQuerySet):
     def with_translations(self):
         # One query for all translations instead of one per object (django-parler #3, #103).
         return self.prefetch_related("translations")
+
+    def get_by_slug(self, slug):
+        """The object whose slug is ``slug`` in the active language; failing that, in its
+        fallback languages, then in any language (a visitor may follow a link made for another
+        language). 404 when none has it.
+
+        Each lookup filters language and slug in one ``.filter()`` call, on one join, so an
+        object is never listed once per translation (django-parler #330, #281).
+        """
+        language = translation.get_language()
+        obj = self._first_with_slug([language], slug)
+        if obj is None:
+            preference = get_active_language_choices(language)
+            every = [code for code, _name in settings.LANGUAGES]
+            preference += [code for code in every if code not in preference]
+            obj = self._first_with_slug(preference[1:], slug)
+        if obj is None:
+            raise Http404("No such page.")
+        return obj
+
+    def _first_with_slug(self, languages, slug):
+        candidates = list(
+            self.filter(translations__language_code__in=languages, translations__slug=slug)
+            .with_translations()
+            .distinct()
+        )
+        if not candidates:
+            return None
+
+        # Several objects may use this slug in different languages: prefer the earliest.
+        def rank(obj):
+            owned = {t.language_code for t in obj.translations.all() if t.slug == slug}
+            return min(languages.index(code) for code in owned if code in languages)
+
+        return min(candidates, key=rank)
 
 
 class PublishableQuerySet(ContentQuerySet):
@@ -51,7 +102,33 @@ class PublishableQuerySet(ContentQuerySet):
         return self.published()
 
 
-class VersionedContentModel(TranslatableModel):
+class ContentModel(TranslatableModel):
+    """Translated content: the registry (``eurelations.registry``) finds every subclass, so
+    cache invalidation, search, sitemaps, translation status and PO exchange cover it."""
+
+    #: The translated field that names an object (lists, dashboards).
+    title_field = "title"
+    #: The URL name of its public page (``slug`` argument), or None if it has none of its own.
+    detail_url_name = None
+
+    objects = TranslatableManager.from_queryset(ContentQuerySet)()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def content_key(self):
+        """Names the object in a way that survives a database copy (PO contexts)."""
+        return self.key
+
+    def get_admin_url(self, language):
+        """Where staff edit this object's text in ``language``."""
+        opts = self._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.pk])
+        return f"{url}?language={language}"
+
+
+class VersionedContentModel(ContentModel):
     """Timestamps, who changed it, and a ``version`` counter for optimistic locking."""
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -76,8 +153,6 @@ class VersionedContentModel(TranslatableModel):
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
-    objects = TranslatableManager.from_queryset(ContentQuerySet)()
-
     class Meta:
         abstract = True
 
@@ -90,11 +165,11 @@ class VersionedContentModel(TranslatableModel):
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         for cached in self._translations_cache.values():
-            for translation in cached.values():
-                if is_missing(translation):
+            for row in cached.values():
+                if is_missing(row):
                     continue
                 try:
-                    translation.validate_constraints(exclude=["master"])
+                    row.validate_constraints(exclude=["master"])
                 except ValidationError as error:
                     errors = error.update_error_dict(errors)
         if errors:
@@ -152,47 +227,22 @@ class PublishableModel(VersionedContentModel):
         """This object's slug in ``language_code``, or in its fallback language."""
         return self.safe_translation_getter("slug", language_code=language_code)
 
-
-class FlatPageTranslation(models.Model):
-    """The source hash a flatpage's translation was made from (flatpages are not our model, so
-    the hash that parler's translation rows carry in ``source_hash`` lives here)."""
-
-    flatpage = models.ForeignKey(
-        "flatpages.FlatPage",
-        verbose_name=_("page"),
-        on_delete=models.CASCADE,
-        related_name="translation_hashes",
-    )
-    language_code = models.CharField(_("language"), max_length=15)
-    source_hash = models.CharField(_("source hash"), max_length=64, blank=True)
-
-    class Meta:
-        verbose_name = _("page translation")
-        verbose_name_plural = _("page translations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["flatpage", "language_code"], name="flatpagetranslation_one_per_language"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.flatpage_id} [{self.language_code}]"
+    def get_absolute_url(self, language=None):
+        language = language or translation.get_language()
+        with translation.override(language):
+            return reverse(self.detail_url_name, kwargs={"slug": self.slug_for(language)})
 
 
-class TranslationStatus(models.Model):
-    """No table: the admin's translation dashboard, and the holder of the content permissions
-    (one per language, so a translator's rights are enforced on the server)."""
+class ContentRights(models.Model):
+    """No table: holds the editorial permissions that are not about one model. Per-language
+    rights are ``translations.LanguageRights``."""
 
     class Meta:
         managed = False
-        verbose_name = _("translation status")
-        verbose_name_plural = _("translation status")
-        default_permissions = ("view",)
+        verbose_name = _("content rights")
+        verbose_name_plural = _("content rights")
+        default_permissions = ()
         permissions = [
-            ("translate_ar", _("Can edit the Arabic text of the content")),
-            ("translate_en", _("Can edit the English text of the content")),
-            ("translate_fr", _("Can edit the French text of the content")),
-            ("translate_es", _("Can edit the Spanish text of the content")),
             ("edit_shared_fields", _("Can edit fields shared by every language")),
             ("publish_content", _("Can publish and unpublish content")),
         ]

@@ -7,36 +7,19 @@ match. Either way a constant number of queries, whatever the amount of content.
 
 import unicodedata
 
-from django.conf import settings
-from django.contrib.flatpages.models import FlatPage
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
-from cooperation.models import CooperationArea, Partner
-from eurelations.i18n import url_in
-from projects.models import Project
+from eurelations import registry
 
 MAX_QUERY_LENGTH = 200
 MAX_HITS_PER_KIND = 50
 SEARCH_CONFIGS = {"ar": "arabic", "en": "english", "fr": "french", "es": "spanish"}
-# Which fields of the translation row each kind of content is searched on, and which two a
-# result shows. A project's short code (WAPIS, iARMS) is the same in every language: a French
-# reader typing "WAPIS" finds the project whose French name says SIPAO.
-SEARCHED = [
-    (CooperationArea, ("title", "summary", "body"), "title", "summary"),
-    (Project, ("name", "summary", "description", "region", "master__code"), "name", "summary"),
-    (Partner, ("name", "acronym", "description"), "name", "description"),
-]
-
-URL_NAMES = {
-    CooperationArea: "cooperation:area_detail",
-    Project: "projects:project_detail",
-    Partner: "cooperation:partner_detail",
-}
+# Which fields each kind of content is searched on, and which two a result shows, are the
+# registry's (``search_fields``, ``search_result_fields`` on each model). A project's short code
+# (WAPIS, iARMS) is the same in every language: a French reader typing "WAPIS" finds the
+# project whose French name says SIPAO.
 
 
 def clean_query(raw):
@@ -71,55 +54,19 @@ def _ranked(queryset, fields, query, language):
     return queryset.filter(condition)
 
 
-def _matching_translations(model, fields, query, language):
-    """Translations in ``language`` of published ``model`` objects matching ``query``, best
-    first. Searching the translation table itself (one row per object and language) never
-    lists an object twice (django-parler #330, #281)."""
-    translations = model._parler_meta.root_model.objects.filter(
-        language_code=language, master__in=model.objects.published()
-    )
-    return list(_ranked(translations, fields, query, language)[:MAX_HITS_PER_KIND])
-
-
 def search_content(query, language):
     """[(heading, [{title, url, summary}])] for each kind of content with matches. One query
-    per kind: the matching translation rows carry the title and text shown."""
+    per kind: the matching rows (one per object in this language: never an object twice,
+    django-parler #330, #281) carry the title and text shown."""
     results = []
-    for model, fields, title, summary in SEARCHED:
-        translations = _matching_translations(model, fields, query, language)
-        if translations:
-            hits = [
-                {
-                    "title": getattr(row, title),
-                    "url": _url(model, row, language),
-                    "summary": getattr(row, summary),
-                }
-                for row in translations
-            ]
-            results.append((model._meta.verbose_name_plural, hits))
-    pages = _matching_flatpages(query, language)
-    if pages:
+    for entry in registry.entries():
+        if not (entry.public and entry.search_fields):
+            continue
+        rows, fields, title, summary, url = entry.search_rows(language)
         hits = [
-            {
-                "title": getattr(page, f"title_{language}"),
-                "url": url_in(page, language),
-                "summary": getattr(page, f"content_{language}"),
-            }
-            for page in pages
+            {"title": getattr(row, title), "url": url(row), "summary": getattr(row, summary)}
+            for row in _ranked(rows, fields, query, language)[:MAX_HITS_PER_KIND]
         ]
-        results.append((_("Pages"), hits))
+        if hits:
+            results.append((entry.verbose_name_plural, hits))
     return results
-
-
-def _url(model, row, language):
-    """The detail URL from the translation row alone (its slug is this language's)."""
-    with translation.override(language):
-        return reverse(URL_NAMES[model], kwargs={"slug": row.slug})
-
-
-def _matching_flatpages(query, language):
-    title, content = f"title_{language}", f"content_{language}"
-    pages = FlatPage.objects.filter(
-        sites__id=settings.SITE_ID, registration_required=False
-    ).exclude(Q(**{title: ""}) | Q(**{f"{title}__isnull": True}))
-    return list(_ranked(pages, (title, content), query, language)[:MAX_HITS_PER_KIND])

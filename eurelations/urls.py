@@ -5,11 +5,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, re_path
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from eurelations import views
-from eurelations.sitemaps import SITEMAPS
+from eurelations.sitemaps import sitemaps
 
 # The 404 page in the visitor's language, with a switcher to each language's home page.
 handler404 = "eurelations.views.page_not_found"
@@ -19,17 +19,17 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.health, name="health"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
 ]
 
 # "/" has no language: LocaleMiddleware redirects it by Accept-Language (or the cookie).
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    # The home page is the partnership's page.
+    path("", include("cooperation.home_urls")),
     path(_("search/"), views.search, name="search"),
     path(_("cooperation/"), include("cooperation.urls")),
     path(_("projects/"), include("projects.urls")),
-    # Not translated: a static page's address is its FlatPage.url, the same in every language.
-    re_path(r"^(?P<url>pages/[-\w./]+/)$", views.flatpage, name="flatpage"),
+    path("", include("pages.urls")),
     prefix_default_language=True,
 )
 

@@ -1,53 +1,16 @@
-"""Cross-cutting views: the home page (the partnership page), search, static pages, the
-localized 404, robots.txt and health."""
+"""Cross-cutting public views: search over every kind of content, the localized 404,
+robots.txt and health. (The home page is the partnership's: ``cooperation.views.home``.)"""
 
-from django.conf import settings
-from django.contrib.auth.views import redirect_to_login
-from django.contrib.flatpages.models import FlatPage
 from django.db import connection
-from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
-from cooperation.models import CooperationArea, Objective, Partner, PartnerKind, Partnership
-from eurelations.i18n import LANGUAGE_CODES, available_languages, object_page_context
+from eurelations.i18n import LANGUAGE_CODES
 from eurelations.search import MAX_QUERY_LENGTH, clean_query, search_content
-from projects.models import Project
-
-
-def split_partners(partners):
-    partners = list(partners)
-    return (
-        [p for p in partners if p.kind == PartnerKind.AGENCY],
-        [p for p in partners if p.kind == PartnerKind.INSTITUTION],
-    )
-
-
-# require_safe, not require_GET: crawlers and monitors send HEAD, which must not be a 405.
-@require_safe
-def home(request):
-    partnership = (
-        Partnership.objects.published()
-        .with_translations()
-        .prefetch_related(Prefetch("objectives", queryset=Objective.objects.with_translations()))
-        .first()
-    )
-    if partnership is None:
-        raise Http404("The partnership page is not published yet.")
-    agencies, institutions = split_partners(Partner.objects.published().with_translations())
-    context = {
-        "partnership": partnership,
-        "objectives": partnership.objectives.all(),
-        "areas": CooperationArea.objects.published().with_translations(),
-        "projects": Project.objects.published().with_translations(),
-        "agencies": agencies,
-        "institutions": institutions,
-    }
-    return render(request, "home.html", context)
 
 
 @require_safe
@@ -65,19 +28,6 @@ def search(request):
             "max_length": MAX_QUERY_LENGTH,
         },
     )
-
-
-@require_safe
-def flatpage(request, url):
-    """A static page under the language prefixes (/fr/pages/mentions/). Django's own flatpage
-    view knows neither our prefixes nor which languages a page is really translated into."""
-    page = get_object_or_404(FlatPage, url=f"/{url}", sites=settings.SITE_ID)
-    if page.registration_required and not request.user.is_authenticated:
-        return redirect_to_login(request.path)
-    if not available_languages(page):
-        raise Http404("This page has no text in any language.")
-    context = {"flatpage": page, **object_page_context(request, page)}
-    return render(request, page.template_name or "flatpages/default.html", context)
 
 
 @requires_csrf_token

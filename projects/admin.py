@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from eurelations.admin import PublishableAdmin
+from translations.admin import PublishableAdmin
 
 from .models import Project
 
@@ -27,7 +28,10 @@ class ProjectAdmin(PublishableAdmin):
             {"fields": ("start_date", "end_date", "eu_contribution", "website")},
         ),
         (_("Where it works"), {"fields": ("countries", "region")}),
-        (_("Related"), {"fields": ("cooperation_areas", "partners")}),
+        (
+            pgettext_lazy("admin: the project's cooperation areas and EU partners", "Related"),
+            {"fields": ("cooperation_areas", "partners")},
+        ),
         (_("Image"), {"fields": ("image", "image_alt")}),
         (_("Publication"), {"fields": ("status", "publish_at", "key", "order")}),
     ]

@@ -7,8 +7,6 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from cooperation.models import CooperationArea
-
 from .models import Project
 
 # A feed lists the latest changes, not the whole catalogue: its size stays bounded.
@@ -39,7 +37,8 @@ class ProjectsRssFeed(Feed):
             .prefetch_related(
                 Prefetch(
                     "cooperation_areas",
-                    queryset=CooperationArea.objects.published().with_translations(),
+                    # The area model through the relation: projects does not import cooperation.
+                    queryset=Project.cooperation_areas.rel.model.objects.published().with_translations(),
                 )
             )
             .order_by("-updated_at", "-pk")[:FEED_ITEMS]

@@ -4,12 +4,15 @@ ignored with a message instead of failing."""
 from django import forms
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries as all_countries
 from parler.utils.i18n import get_active_language_choices
 
-from cooperation.models import CooperationArea, Partner
-
 from .models import Project
+
+# Through the relations, not an import: cooperation's pages import projects.
+CooperationArea = Project._meta.get_field("cooperation_areas").related_model
+Partner = Project._meta.get_field("partners").related_model
 
 
 def _labels(model, field):
@@ -36,21 +39,26 @@ class ProjectFilterForm(forms.Form):
     ]
 
     area = forms.ChoiceField(label=_("Cooperation area"), required=False)
-    partner = forms.ChoiceField(label=_("EU partner"), required=False)
+    # A label, capitalised; the model's verbose name "EU partner" is lower case in French.
+    partner = forms.ChoiceField(label=pgettext_lazy("filter label", "EU partner"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUS_CHOICES)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
-        self.fields["area"].choices = everything + _labels(CooperationArea, "title")
-        self.fields["partner"].choices = everything + _labels(Partner, "name")
+        # "All" agrees with the filter's noun: Toutes les régions, Todas las regiones.
+        self.fields["area"].choices = [("", pgettext_lazy("any cooperation area", "All"))] + (
+            _labels(CooperationArea, "title")
+        )
+        self.fields["partner"].choices = [("", pgettext_lazy("any EU partner", "All"))] + (
+            _labels(Partner, "name")
+        )
         published = Project.objects.published()
         codes = set()
         for value in published.values_list("countries", flat=True).distinct():
             codes.update(code for code in (value or "").split(",") if code)
-        self.fields["country"].choices = everything + sorted(
+        self.fields["country"].choices = [("", pgettext_lazy("any country", "All"))] + sorted(
             ((code, all_countries.name(code)) for code in codes), key=lambda c: c[1]
         )
         regions = (
@@ -61,7 +69,9 @@ class ProjectFilterForm(forms.Form):
             .values_list("region", flat=True)
             .distinct()
         )
-        self.fields["region"].choices = everything + [(r, r) for r in sorted(regions)]
+        self.fields["region"].choices = [("", pgettext_lazy("any region", "All"))] + [
+            (r, r) for r in sorted(regions)
+        ]
 
     def filter(self, projects):
         """``projects`` narrowed by the valid filters; invalid ones are left out."""

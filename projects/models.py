@@ -4,16 +4,19 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from parler.managers import TranslatableManager
 from parler.models import TranslatedFields
 
-from cooperation.models import CooperationArea, Partner, slug_field, unique_slug_per_language
 from eurelations import history, images
-from eurelations.models import PublishableModel, PublishableQuerySet, source_hash_field
+from eurelations.models import (
+    PublishableModel,
+    PublishableQuerySet,
+    slug_field,
+    unique_slug_per_language,
+)
 from eurelations.richtext import RichTextField
 
 
@@ -28,6 +31,11 @@ class ProjectQuerySet(PublishableQuerySet):
 
 @history.register()
 class Project(PublishableModel):
+    title_field = "name"
+    detail_url_name = "projects:project_detail"
+    search_fields = ("name", "summary", "description", "region", "master__code")
+    search_result_fields = ("name", "summary")
+
     key = models.SlugField(
         _("key"),
         max_length=60,
@@ -48,14 +56,15 @@ class Project(PublishableModel):
         validators=[MinValueValidator(0)],
     )
     countries = CountryField(_("countries"), multiple=True, blank=True)
+    # Named, not imported: cooperation's pages list projects, so the import runs that way only.
     cooperation_areas = models.ManyToManyField(
-        CooperationArea,
+        "cooperation.CooperationArea",
         verbose_name=_("cooperation areas"),
         related_name="projects",
         blank=True,
     )
     partners = models.ManyToManyField(
-        Partner, verbose_name=_("EU partners"), related_name="projects", blank=True
+        "cooperation.Partner", verbose_name=_("EU partners"), related_name="projects", blank=True
     )
     website = models.URLField(_("website"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
@@ -69,7 +78,6 @@ class Project(PublishableModel):
     image_og = images.og_rendition()
 
     translations = TranslatedFields(
-        source_hash=source_hash_field(),
         image_alt=images.alt_text_field(),
         name=models.CharField(_("name"), max_length=200),
         slug=slug_field(),
@@ -112,8 +120,3 @@ class Project(PublishableModel):
         super().clean()
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
-
-    def get_absolute_url(self, language=None):
-        language = language or translation.get_language()
-        with translation.override(language):
-            return reverse("projects:project_detail", kwargs={"slug": self.slug_for(language)})

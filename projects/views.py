@@ -3,11 +3,9 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from cooperation.models import CooperationArea, Partner
-from eurelations.i18n import object_page_context
-from eurelations.translated import get_by_slug, redirect_to_canonical
+from eurelations.i18n import object_page_context, redirect_to_canonical
 
-from .forms import ProjectFilterForm
+from .forms import CooperationArea, Partner, ProjectFilterForm
 from .models import Project
 
 PROJECTS_PER_PAGE = 12
@@ -43,15 +41,16 @@ def project_list(request):
 
 @require_safe
 def project_detail(request, slug):
-    project = get_by_slug(
-        Project.objects.visible_to(request.user).prefetch_related(
+    project = (
+        Project.objects.visible_to(request.user)
+        .prefetch_related(
             Prefetch(
                 "cooperation_areas",
                 queryset=CooperationArea.objects.published().with_translations(),
             ),
             Prefetch("partners", queryset=Partner.objects.published().with_translations()),
-        ),
-        slug,
+        )
+        .get_by_slug(slug)
     )
     if response := redirect_to_canonical(request, project):
         return response

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.utils import translation
 
-from eurelations.seed.loader import load_seed_content
+from seed.loader import load_seed_content
 
 
 @pytest.fixture(scope="session")

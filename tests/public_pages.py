@@ -67,7 +67,7 @@ def page_addresses(language):
                 addresses[name] = url
             elif name in samples and samples[name][1] != reverse("home"):
                 addresses[name] = samples[name][1]
-            elif name == "flatpage":
+            elif name == "pages:flatpage":
                 for page in FlatPage.objects.filter(sites=settings.SITE_ID).order_by("url"):
                     addresses[f"flatpage {page.url}"] = reverse(
                         name, kwargs={"url": page.url.lstrip("/")}

@@ -1,76 +1,126 @@
-"""The catalogue check: a translator's mistake in a .po file, a forgotten compile or a template
-sentence nobody marked for translation fails the test suite before a visitor sees it.
+"""The catalogue check: a translator's mistake in a .po file, a catalogue Django does not serve,
+a string marked in the code but missing from a catalogue, or a template sentence nobody marked for
+translation fails the test suite before a visitor sees it.
 
-The rules are shown on fixture catalogues (tests/fixtures/catalogues/), each breaking one rule;
-the last tests run the same check on the project's own catalogues and templates.
+gettext's msgfmt, translate-toolkit's checks and Django's makemessages do most of it; each rule is
+shown failing on a fixture catalogue (tests/fixtures/catalogues/) that breaks it. The last tests
+run the same checks on the project's own catalogues and templates.
 """
 
-import os
 import shutil
+import subprocess
 from pathlib import Path
 
-import polib
 import pytest
-from django.conf import settings
+from django.conf import settings as django_settings
+from django.utils import translation
 
-from eurelations.catalogue_check import (
+import dev
+from seed import content
+from translations.catalogue_check import (
+    NARROW_NBSP,
     check_catalogue,
     check_templates,
-    marked_msgids,
-    missing_msgids,
+    extract_messages,
+    french_typography_problems,
+    placeholder_problem,
+    served_problems,
+    strings_missing_from,
     untranslated_template_text,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "catalogues"
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = [code for code, _name in django_settings.LANGUAGES]
 
 
 def installed(tmp_path, fixture, language, compile=True):
-    """The fixture as ``<tmp>/<language>/LC_MESSAGES/django.po``, compiled like the set-up does."""
+    """The fixture as ``<tmp>/<language>/LC_MESSAGES/django.po``, compiled with msgfmt as
+    compilemessages does."""
     po_path = tmp_path / language / "LC_MESSAGES" / "django.po"
     po_path.parent.mkdir(parents=True)
     shutil.copy(FIXTURES / fixture, po_path)
     if compile:
-        polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
+        subprocess.run(
+            ["msgfmt", "--check-format", "-o", po_path.with_suffix(".mo"), po_path], check=True
+        )
     return po_path
 
 
 def messages(problems):
-    return [str(problem) for problem in problems]
+    return [problem.message for problem in problems]
 
 
 def test_a_complete_arabic_catalogue_with_six_plural_forms_passes(tmp_path):
     assert check_catalogue(installed(tmp_path, "complete_ar.po", "ar")) == []
 
 
+# --- msgfmt --check ---------------------------------------------------------------------------
+
+
+def test_a_catalogue_that_does_not_parse_fails_with_msgfmt_s_line(tmp_path):
+    found = messages(check_catalogue(installed(tmp_path, "syntax_fr.po", "fr", compile=False)))
+    assert any("django.po:16: end-of-line within string" in text for text in found)
+    assert any("fatal error" in text for text in found)
+
+
+def test_a_header_without_plural_forms_or_translator_fields_fails(tmp_path):
+    found = " ".join(messages(check_catalogue(installed(tmp_path, "header_fr.po", "fr", False))))
+    assert 'header entry lacks a "plural=EXPRESSION" attribute' in found
+    assert "header field 'PO-Revision-Date' missing" in found
+    assert "header field 'Language-Team' missing" in found
+
+
+def test_a_python_format_string_that_loses_a_placeholder_fails(tmp_path):
+    """msgfmt judges plural forms by the Plural-Forms rule: Arabic msgstr[0..2] may say their
+    number in words (complete_ar.po passes), msgstr[3] serves 3 to 10 and may not."""
+    found = messages(check_catalogue(installed(tmp_path, "format_ar.po", "ar", compile=False)))
+    assert any("argument 'count' doesn't exist in 'msgstr[3]'" in text for text in found)
+    assert any("argument 'name' doesn't exist in 'msgstr'" in text for text in found)
+    assert not any("msgstr[0]" in text or "msgstr[2]" in text for text in found)
+
+
+# --- translate-toolkit's checks ---------------------------------------------------------------
+
+
 def test_an_untranslated_string_or_plural_form_fails(tmp_path):
-    found = messages(check_catalogue(installed(tmp_path, "untranslated_fr.po", "fr")))
-    assert any("'Partners'" in text and text.endswith("untranslated") for text in found)
-    assert any("'%(count)d project'" in text and "plural form" in text for text in found)
-    assert len(found) == 2
+    problems = check_catalogue(installed(tmp_path, "untranslated_fr.po", "fr"))
+    assert [
+        (problem.where.split(".po: ", 1)[1], problem.message.split(":")[0]) for problem in problems
+    ] == [
+        ("'Partners'", "untranslated"),
+        ("'%(count)d project'", "untranslated"),
+    ]
 
 
 def test_a_fuzzy_string_fails_even_with_a_translation(tmp_path):
-    found = messages(check_catalogue(installed(tmp_path, "fuzzy_fr.po", "fr")))
-    assert len(found) == 1
-    assert "'Partners'" in found[0] and "fuzzy" in found[0]
+    problems = check_catalogue(installed(tmp_path, "fuzzy_fr.po", "fr"))
+    assert [str(problem).split(": ", 1)[1] for problem in problems] == [
+        "'Partners': fuzzy (needs review)"
+    ]
 
 
-def test_broken_placeholders_fail_named_braces_positional_and_plural(tmp_path):
+def test_broken_placeholders_fail_named_braces_and_positional(tmp_path):
     found = messages(check_catalogue(installed(tmp_path, "placeholders_fr.po", "fr")))
-    assert len(found) == 4
-    named, braces, positional, plural = found
-    assert "missing name" in named and "unexpected nom" in named
-    assert "{name} placeholders" in braces and "missing total" in braces
-    assert "positional placeholders differ: %s%d in the msgid, %s in the msgstr" in positional
-    assert "msgstr[1]" in plural and "unknown placeholder(s) nombre" in plural
+    assert found == [
+        "printf: Added printf variable: %(nom)s",
+        "pythonbraceformat: Unknown named placeholders in translation: {totale}, "
+        "Named placeholders absent in translation: {total}",
+        "printf: Different number of printf variables",
+    ]
 
 
 def test_html_tags_that_differ_between_msgid_and_msgstr_fail(tmp_path):
     found = messages(check_catalogue(installed(tmp_path, "html_tags_fr.po", "fr")))
-    assert len(found) == 1
-    assert "HTML tags differ" in found[0]
-    assert "</a>" in found[0] and "<em>" in found[0]
+    assert found == ["xmltags: Different XML tags"]
+
+
+def test_the_content_import_refuses_broken_placeholders_with_the_same_checker():
+    assert placeholder_problem("%(count)s pays", "%(count)s pays") is None
+    assert "Added printf variable: %(nombre)s" in placeholder_problem("%(n)s", "%(nombre)s")
+    assert "{totale}" in placeholder_problem("{total} pays", "{totale} pays")
+
+
+# --- our own rules ----------------------------------------------------------------------------
 
 
 def test_arabic_needs_its_six_plural_forms_in_the_header(tmp_path):
@@ -80,39 +130,77 @@ def test_arabic_needs_its_six_plural_forms_in_the_header(tmp_path):
     assert "nplurals=6" in found[0]
 
 
-def test_a_catalogue_never_compiled_fails(tmp_path):
+def test_french_typography_wants_narrow_no_break_spaces_and_one_apostrophe(tmp_path):
+    problems = check_catalogue(installed(tmp_path, "typography_fr.po", "fr"))
+    assert [(problem.where.split(".po: ", 1)[1], problem.message) for problem in problems] == [
+        (
+            "'Search: %(query)s'",
+            "a space before ':': French wants a narrow no-break space (U+202F)",
+        ),
+        (
+            "'Search: %(query)s.'",
+            "a no-break space (U+00A0) before ':': French wants a narrow no-break space (U+202F)",
+        ),
+        ("'Really?'", "no space before '?': French wants a narrow no-break space (U+202F)"),
+        ("'Nothing matches “%(query)s”.'", "« » need a narrow no-break space (U+202F) inside"),
+        ("'The EU agencies'", "straight apostrophe ('): French text uses ’"),
+    ]
+
+
+def test_french_typography_leaves_addresses_times_and_markup_alone():
+    text = f'Voir <a href="https://example.org/?q=1">l’adresse</a>{NARROW_NBSP}: à 10:30.'
+    assert french_typography_problems(text) == []
+
+
+# --- Django serves what the catalogue says ----------------------------------------------------
+
+
+def test_django_serves_every_translation_of_a_compiled_catalogue(tmp_path, settings):
+    po_path = installed(tmp_path, "complete_ar.po", "ar")
+    settings.LOCALE_PATHS = [str(tmp_path)]
+    assert served_problems(po_path) == []
+
+
+def test_a_catalogue_never_compiled_fails(tmp_path, settings):
     po_path = installed(tmp_path, "complete_ar.po", "ar", compile=False)
-    assert messages(check_catalogue(po_path)) == [
+    settings.LOCALE_PATHS = [str(tmp_path)]
+    assert [str(problem) for problem in served_problems(po_path)] == [
         f"{po_path.with_suffix('.mo')}: missing: compile the catalogues "
-        "(manage.py compile_catalogues)"
+        "(manage.py compilemessages)"
     ]
 
 
-def test_a_mo_older_than_its_po_fails(tmp_path):
+def test_a_translation_changed_after_the_compile_fails(tmp_path, settings):
     po_path = installed(tmp_path, "complete_ar.po", "ar")
-    mo_stat = po_path.with_suffix(".mo").stat()
-    os.utime(po_path, (mo_stat.st_atime + 60, mo_stat.st_mtime + 60))
-    found = messages(check_catalogue(po_path))
-    assert found == [
-        f"{po_path.with_suffix('.mo')}: older than its .po: compile the catalogues again"
+    po_path.write_text(po_path.read_text().replace("مشروعان", "مشروعين"))
+    settings.LOCALE_PATHS = [str(tmp_path)]
+    assert messages(served_problems(po_path)) == [
+        "Django serves 'مشروعان', not 'مشروعين': compile the catalogues again "
+        "(manage.py compilemessages)"
     ]
 
 
-def test_a_mo_that_says_something_else_than_its_po_fails(tmp_path):
-    po_path = installed(tmp_path, "complete_ar.po", "ar")
-    mo_path = po_path.with_suffix(".mo")
-    other = polib.pofile(str(po_path))
-    other.find("Projects").msgstr = "مشاريع قديمة"
-    other.save_as_mofile(str(mo_path))
-    os.utime(mo_path, (po_path.stat().st_atime + 60, po_path.stat().st_mtime + 60))
-    found = messages(check_catalogue(po_path))
-    assert found == [f"{mo_path}: does not match its .po: compile the catalogues again"]
+# --- makemessages: strings marked in the code --------------------------------------------------
+
+
+def test_makemessages_finds_the_marked_strings_with_their_context(tmp_path):
+    assert extract_messages(FIXTURES / "source", tmp_path) == {
+        ("", "Projects"),
+        ("", "Partners"),
+        ("", "Welcome, %(name)s"),
+        ("", "%(count)d project"),
+        ("EU partners", "None yet."),
+        ("EU agencies", "None yet."),
+    }
 
 
 def test_a_string_marked_in_the_code_but_absent_from_the_catalogue_fails(tmp_path):
+    marked = extract_messages(FIXTURES / "source", tmp_path / "work")
     po_path = installed(tmp_path, "complete_ar.po", "ar")
-    found = messages(missing_msgids(po_path, {("", "Projects"), ("", "Partners")}))
-    assert found == [f"{po_path}: no entry for 'Partners'"]
+    assert messages(strings_missing_from(po_path, marked)) == [
+        "no entry for 'Partners'",
+        "no entry for 'None yet.' (context 'EU agencies')",
+    ]
 
 
 def test_template_text_not_marked_for_translation_is_found():
@@ -132,18 +220,70 @@ def test_marked_text_variables_comments_scripts_and_opted_out_lines_pass():
 # --- the project's own catalogues ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_the_project_catalogues_are_complete(language):
-    """Every msgid of locale/<language> translated, reviewed, compiled, and every string the
-    code marks present. Refresh with ``python3 dev.py messages``, then translate."""
-    po_path = Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
-    root = Path(settings.BASE_DIR)
-    marked = marked_msgids(
-        [root / "eurelations", root / "cooperation", root / "projects"], [root / "templates"]
+@pytest.fixture(scope="module")
+def marked_strings(tmp_path_factory):
+    """What ``python3 dev.py messages`` extracts from the project."""
+    return extract_messages(
+        django_settings.BASE_DIR, tmp_path_factory.mktemp("messages"), ignore=dev.MESSAGES_IGNORE
     )
-    problems = check_catalogue(po_path) + missing_msgids(po_path, marked)
-    assert messages(problems) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_project_catalogues_pass_every_check(language, marked_strings):
+    """Every msgid of locale/<language> translated, reviewed, well-formed, served by Django as
+    written, and every string the code marks present. Refresh with ``python3 dev.py messages``,
+    then translate."""
+    po_path = Path(django_settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
+    problems = (
+        check_catalogue(po_path)
+        + served_problems(po_path)
+        + strings_missing_from(po_path, marked_strings)
+    )
+    assert [str(problem) for problem in problems] == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "any_region", "any_country", "partner_label"),
+    [("fr", "Toutes", "Tous", "Partenaire de l’UE"), ("es", "Todas", "Todos", "Socio de la UE")],
+)
+def test_the_project_filters_agree_with_their_nouns(
+    language, any_region, any_country, partner_label
+):
+    """One English "All", a context per filter: French and Spanish regions are feminine."""
+    from projects.forms import ProjectFilterForm
+
+    with translation.override(language):
+        form = ProjectFilterForm()
+        assert str(form.fields["region"].choices[0][1]) == any_region
+        assert str(form.fields["country"].choices[0][1]) == any_country
+        assert str(form.fields["partner"].label) == partner_label
+
+
+def _french_texts(value):
+    if isinstance(value, dict):
+        if isinstance(value.get("fr"), str):
+            yield value["fr"]
+        for item in value.values():
+            yield from _french_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _french_texts(item)
+
+
+def test_the_french_seed_content_follows_french_typography():
+    """The content's French follows the catalogue's rules: what a visitor reads on one page
+    should not mix two typographies."""
+    seed = [content.PARTNERSHIP, content.OBJECTIVES, content.COOPERATION_AREAS]
+    seed += [content.PARTNERS, content.PROJECTS]
+    found = {
+        text[:60]: french_typography_problems(text)
+        for text in _french_texts(seed)
+        if french_typography_problems(text)
+    }
+    assert found == {}
 
 
 def test_the_project_templates_mark_every_user_facing_text():
-    assert messages(check_templates([Path(settings.BASE_DIR) / "templates"])) == []
+    found = check_templates([Path(django_settings.BASE_DIR) / "templates"])
+    assert [str(problem) for problem in found] == []

@@ -13,9 +13,9 @@ from django.contrib.flatpages.models import FlatPage
 from django.core.management import CommandError, call_command
 
 from cooperation.models import CooperationArea
-from eurelations.content_exchange import MAX_FILE_SIZE, iter_units
 from eurelations.models import PublicationStatus
-from eurelations.translation_status import Status, statuses_of
+from translations.exchange import MAX_FILE_SIZE, iter_units
+from translations.status import Status, statuses_of
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_the_export_has_one_entry_per_field_with_the_arabic_source_and_the_frenc
     assert catalogue.metadata["X-Source-Language"] == "ar"
     title = entry(catalogue, "cooperation.partnership:main:title")
     assert title.msgid == "الإنتربول والاتحاد الأوروبي"
-    assert title.msgstr == "INTERPOL et l'Union européenne"
+    assert title.msgstr == "INTERPOL et l’Union européenne"
     area = CooperationArea.objects.language("fr").get(key="e-mla")
     slug = entry(catalogue, "cooperation.cooperationarea:e-mla:slug")
     assert slug.msgstr == area.slug
@@ -137,7 +137,7 @@ def test_round_trip_changes_exactly_the_edited_strings(tmp_path):
 
     output = run_import(path)
 
-    assert "fr: Updated 2, unchanged" in output
+    assert "fr: Updated 2, confirmed 0, unchanged" in output
     assert "skipped 2" in output
     after = snapshot()
     changed = {key for key in before if before[key] != after[key]}

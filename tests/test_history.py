@@ -15,8 +15,8 @@ from reversion.models import Revision, Version
 
 from cooperation.models import Objective, Partner, Partnership
 from eurelations.models import PublicationStatus
-from eurelations.seed.loader import load_seed_content
 from projects.models import Project
+from seed.loader import load_seed_content
 from tests.accounts import member
 
 pytestmark = pytest.mark.django_db

@@ -39,7 +39,9 @@ def test_a_missing_translation_falls_back_with_a_notice_and_its_own_direction(cl
     response = client.get(area.get_absolute_url("fr"))
     assert response.status_code == 200
     html = response.content.decode()
-    notice = "Ce contenu n'est pas encore disponible dans cette langue. Version affichée : Arabe."
+    notice = (
+        "Ce contenu n’est pas encore disponible dans cette langue. Version affichée\u202f: Arabe."
+    )
     assert notice in html
     # The notice is French; only the fallback text is marked as Arabic.
     assert html.index("Version affichée") < html.index('<article lang="ar" dir="rtl">')

@@ -9,37 +9,51 @@ def test_no_model_change_is_missing_a_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
-@pytest.mark.django_db
-def test_adding_the_alt_text_field_leaves_up_to_date_translations_up_to_date():
-    """0003_images re-stamps the hashes a translation remembers, so the new (empty) field does
-    not turn every translation stale; a translation that was already stale stays stale."""
+@pytest.mark.django_db(transaction=True)
+def test_per_object_hashes_become_per_field_confirmations_without_losing_status():
+    """A database of the old layout: one French translation made from today's Arabic (up to
+    date), one Spanish made from an older Arabic (stale). After migrating, every French field
+    is up to date and every Spanish field stale."""
     import hashlib
-    import importlib
     import json
 
-    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
 
-    from eurelations.translation_status import Status, statuses_of
-    from projects.models import Project, ProjectTranslation
-
-    migration = importlib.import_module("projects.migrations.0003_images")
-
-    def old_hash(row):  # the hash as computed before the field existed
-        fields = ["name", "summary", "description", "region"]
-        values = {name: getattr(row, name) or "" for name in fields}
+    def old_hash(values):
         payload = json.dumps(values, ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(payload.encode()).hexdigest()
 
-    wapis, iarms = Project.objects.get(key="wapis"), Project.objects.get(key="iarms")
-    for project in (wapis, iarms):
-        source = project.translations.get(language_code="ar")
-        project.translations.update(source_hash=old_hash(source))
-    ProjectTranslation.objects.filter(master=iarms, language_code="fr").update(
-        source_hash="made-from-an-older-text"
-    )
+    before = [("translations", "0001_initial"), ("cooperation", "0002_translation_source_hash")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    Area = old_apps.get_model("cooperation", "CooperationArea")
+    Row = old_apps.get_model("cooperation", "CooperationAreaTranslation")
+    area = Area.objects.create(key="migrated", status="published")
+    arabic = {"title": "عنوان", "summary": "ملخص", "body": "<p>نص</p>"}
+    Row.objects.create(master=area, language_code="ar", slug="عنوان", source_hash="", **arabic)
+    Row.objects.create(
+        master=area, language_code="fr", slug="titre", source_hash=old_hash(arabic),
+        title="Titre", summary="Résumé", body="<p>Texte</p>",
+    )  # fmt: skip
+    Row.objects.create(
+        master=area, language_code="es", slug="titulo", source_hash=old_hash({**arabic, "body": "x"}),
+        title="Título", summary="Resumen", body="<p>Texto</p>",
+    )  # fmt: skip
 
-    migration.keep_translations_up_to_date(apps, None)
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
-    assert set(statuses_of(Project.objects.get(pk=wapis.pk)).values()) == {Status.UP_TO_DATE}
-    assert statuses_of(Project.objects.get(pk=iarms.pk))["fr"] == Status.STALE
-    assert statuses_of(Project.objects.get(pk=iarms.pk))["en"] == Status.UP_TO_DATE
+    from cooperation.models import CooperationArea
+    from translations.status import Status, all_field_states
+
+    states = {
+        (s.language, s.field): s.status
+        for entry, obj, found in all_field_states()
+        if isinstance(obj, CooperationArea) and obj.key == "migrated"
+        for s in found
+        if s.field != "slug"
+    }
+    assert {states[("fr", f)] for f in arabic} == {Status.UP_TO_DATE}
+    assert {states[("es", f)] for f in arabic} == {Status.STALE}

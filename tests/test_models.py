@@ -174,7 +174,7 @@ def test_rich_text_is_sanitised_on_save():
 
 
 def test_objectives_keep_their_order():
-    from eurelations.seed import content
+    from seed import content
 
     texts = [
         o.safe_translation_getter("text", language_code="en") for o in Objective.objects.all()

@@ -248,7 +248,7 @@ def test_a_static_page_only_in_english_is_shown_to_a_french_reader_with_a_notice
     page.sites.add(Site.objects.get_current())
     html = html_of(client.get("/fr/pages/example-contact/"))
     assert '<html lang="fr" dir="ltr">' in html
-    assert "Version affichée : Anglais." in html
+    assert "Version affichée\u202f: Anglais." in html
     assert '<article lang="en" dir="ltr">' in html
     assert "<h1>Contact us</h1>" in html
     # Only English is announced, and the English page is the canonical one.

@@ -8,9 +8,9 @@ from django.apps import apps
 from django.core.management import call_command
 
 from cooperation.models import CooperationArea, Objective, Partner, Partnership
-from eurelations.seed import content
-from eurelations.seed.loader import load_seed_content
 from projects.models import Project
+from seed import content
+from seed.loader import load_seed_content
 
 pytestmark = pytest.mark.django_db
 

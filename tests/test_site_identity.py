@@ -14,10 +14,10 @@ from django.utils import translation
 from fontTools.ttLib import TTFont
 
 from cooperation.models import CooperationArea
-from eurelations.seed.loader import load_seed_content
-from eurelations.seed.static_pages import STATIC_PAGES
 from projects.models import Project
 from projects.views import RELATED_PROJECTS
+from seed.loader import load_seed_content
+from seed.static_pages import STATIC_PAGES
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ("ar", "en", "fr", "es")
@@ -185,4 +185,4 @@ def test_a_project_page_shows_its_areas_partners_region_countries_and_related_pr
     assert related.count('class="card card-project"') == RELATED_PROJECTS
     assert wapis.get_absolute_url("en") not in related
     # A fact the seed does not give is not shown.
-    assert "EU contribution" not in html and "<dt>Start</dt>" not in html
+    assert "EU contribution" not in html and "<dt>Start date</dt>" not in html

@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from cooperation.models import CooperationArea
 from eurelations.models import PublicationStatus
-from eurelations.translation_status import Status, statuses_of
 from tests.accounts import member
+from translations.status import Status, statuses_of
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_the_three_groups_exist_with_their_rights():
     assert "publish_content" not in codenames("Editors")
     assert {"change_project", "publish_content"} <= codenames("Publishers")
     assert not any(code.startswith("translate_") for code in codenames("Publishers"))
-    assert {"change_project", "view_translationstatus"} <= codenames("Translators")
+    assert {"change_project", "view_translation_status"} <= codenames("Translators")
     assert not any(code.startswith("translate_") for code in codenames("Translators"))
 
 
@@ -148,6 +148,6 @@ def test_a_french_translator_cannot_write_the_arabic_title_of_a_flatpage(french_
 
 
 def test_translators_see_the_translation_dashboard(french_translator):
-    response = french_translator.get(reverse("admin:eurelations_translationstatus_changelist"))
+    response = french_translator.get(reverse("admin:translations_languagerights_changelist"))
     assert response.status_code == 200
-    assert "Translations per language" in response.content.decode()
+    assert "Fields per language" in response.content.decode()

@@ -8,7 +8,14 @@ def stamp_existing_flatpages(apps, schema_editor):
     # Page translations made before hashes existed count as up to date with today's source.
     from django.conf import settings
 
-    from eurelations.translation_status import FLATPAGE_FIELDS, source_hash
+    import hashlib
+    import json
+
+    FLATPAGE_FIELDS = ("title", "content")
+
+    def source_hash(values):  # frozen copy of the hash of the time
+        payload = json.dumps(values, ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(payload.encode()).hexdigest()
 
     FlatPage = apps.get_model("flatpages", "FlatPage")
     FlatPageTranslation = apps.get_model("eurelations", "FlatPageTranslation")

@@ -47,9 +47,14 @@ INSTALLED_APPS = [
     "reversion",
     # Responsive renditions of the content's images (eurelations.images says why this one).
     "imagekit",
-    "eurelations",
     "cooperation",
     "projects",
+    "translations",
+    "pages",
+    "seed",
+    # Last: its ready() wires the page cache to every registered content model, which the
+    # apps above declare in theirs (pages declares flatpages).
+    "eurelations",
 ]
 
 MIDDLEWARE = [
@@ -171,7 +176,6 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "ar": ("en",),
     "en": ("ar",),
 }
-MODELTRANSLATION_TRANSLATION_FILES = ("eurelations.translation",)
 # modeltranslation's tabbed admin needs jQuery UI (its setting is JQUERY_UI_URL, unprefixed),
 # by default from ajax.googleapis.com: served from our static files instead (the XStatic
 # package), so the admin works without a CDN or internet.
@@ -179,7 +183,7 @@ JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # The flatpages app gets translated columns from modeltranslation; those migrations are ours,
 # so they live in this repository rather than in site-packages.
-MIGRATION_MODULES = {"flatpages": "eurelations.flatpages_migrations"}
+MIGRATION_MODULES = {"flatpages": "pages.flatpages_migrations"}
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -1,9 +1,8 @@
-"""The site's identity on every page: the footer's static pages and the JSON-LD."""
+"""The site's identity on every page: the JSON-LD (organisation, site search, breadcrumbs)."""
 
 import json
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.urls import reverse
@@ -12,29 +11,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from eurelations.seed.static_pages import STATIC_PAGES
-
 register = template.Library()
 
 # What json_script escapes: inside <script> no "<", ">" or "&" may close or open a tag.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.simple_tag
-def static_page_links():
-    """[{title, url}] of the static pages in the page's language, from the seed's list: the
-    footer is on every page and costs no query."""
-    language = translation.get_language()
-    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    links = []
-    for spec in STATIC_PAGES:
-        links.append(
-            {
-                "title": spec["title"].get(language) or spec["title"][fallback],
-                "url": reverse("flatpage", kwargs={"url": spec["url"].lstrip("/")}),
-            }
-        )
-    return links
 
 
 @register.simple_tag(takes_context=True)
@@ -48,7 +28,7 @@ def structured_data(context, crumb_url=None, crumb_title=None, page_title=None):
     organization = {
         "@type": "Organization",
         "@id": f"{origin}/#organization",
-        "name": _("The Office of INTERPOL's Special Representative to the European Union"),
+        "name": _("The Office of the Special Representative of INTERPOL to the European Union"),
         "url": home,
         "logo": origin + static("img/og-image.png"),
         "address": {"@type": "PostalAddress", "addressLocality": _("Brussels")},

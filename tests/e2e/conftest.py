@@ -14,7 +14,7 @@ import shutil
 import pytest
 from django.core.cache import cache
 
-from eurelations.seed.loader import load_seed_content
+from seed.loader import load_seed_content
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from eurelations.content_exchange import (
+from translations.exchange import (
     ContentExchangeError,
     ImportRefused,
     import_catalogue,
@@ -71,16 +71,19 @@ class Command(BaseCommand):
         if verbosity >= 2:
             for context in report.updated:
                 self.stdout.write(f"  updated {context}")
+            for context in report.confirmed:
+                self.stdout.write(f"  confirmed {context} (unchanged, no longer fuzzy)")
             for context, reason in report.skipped:
                 self.stdout.write(f"  skipped {context} ({reason})")
         prefix = "Would have updated" if dry_run else "Updated"
         summary = (
-            f"{report.language}: {prefix} {len(report.updated)}, unchanged "
-            f"{len(report.unchanged)}, skipped {len(report.skipped)}"
+            f"{report.language}: {prefix} {len(report.updated)}, confirmed "
+            f"{len(report.confirmed)}, unchanged {len(report.unchanged)}, skipped "
+            f"{len(report.skipped)}"
             + (f", {len(report.errors)} with problems (not imported)" if report.errors else "")
             + "."
         )
-        self.stdout.write(self.style.SUCCESS(summary) if report.updated else summary)
+        self.stdout.write(self.style.SUCCESS(summary) if report.written else summary)
 
     def _write_problems(self, report):
         for context, message in report.errors:

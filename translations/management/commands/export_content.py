@@ -7,7 +7,7 @@ translation (flagged fuzzy when the source changed since it was made).
 
 from django.core.management.base import BaseCommand, CommandError
 
-from eurelations.content_exchange import ContentExchangeError, export_catalogue
+from translations.exchange import ContentExchangeError, export_catalogue
 
 
 class Command(BaseCommand):

@@ -20,33 +20,20 @@ from pathlib import Path
 
 import polib
 import reversion
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_unicode_slug
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext
-from modeltranslation.utils import build_localized_fieldname
 
-from eurelations.catalogue_check import placeholder_problem
-from eurelations.permissions import can_translate
-from eurelations.richtext import RichTextField, is_clean_html
-from eurelations.translation_status import (
-    FLATPAGE_FIELDS,
-    Status,
-    flatpage_statuses_of,
-    flatpage_values,
-    parler_models,
-    source_language,
-    statuses_of,
-    translated_fields,
-)
+from eurelations.richtext import is_clean_html
+from translations.catalogue_check import placeholder_problem
+from translations.permissions import can_translate
+from translations.status import Status, all_field_states, confirm, source_language
 
 #: Larger files are refused before they are parsed (the whole site's content is far smaller).
 MAX_FILE_SIZE = 10 * 1024 * 1024
-PARTNERSHIP_KEY = "main"
 
 
 class ContentExchangeError(Exception):
@@ -58,93 +45,44 @@ class Unit:
     """One translatable string: a field of an object, in the source and the target language."""
 
     context: str
-    model: type
+    entry: object
     obj: object
     field: str
     source: str
     translation: str
     status: str
+    previous_source: str | None
     rich: bool
     description: str
 
-
-def object_key(obj):
-    if obj._meta.label_lower == "flatpages.flatpage":
-        return obj.url
-    if obj._meta.label_lower == "cooperation.partnership":
-        return PARTNERSHIP_KEY
-    return obj.key
+    @property
+    def model(self):
+        return self.entry.model
 
 
-def make_context(obj, field_name):
-    return f"{obj._meta.label_lower}:{object_key(obj)}:{field_name}"
-
-
-def _is_rich(model, field_name):
-    if model._meta.label_lower == "flatpages.flatpage":
-        return field_name == "content"
-    translation_model = model._parler_meta.get_model_by_field(field_name)
-    return isinstance(translation_model._meta.get_field(field_name), RichTextField)
-
-
-def _field_label(model, field_name):
-    if model._meta.label_lower == "flatpages.flatpage":
-        return str(model._meta.get_field(field_name).verbose_name)
-    translation_model = model._parler_meta.get_model_by_field(field_name)
-    return str(translation_model._meta.get_field(field_name).verbose_name)
+def make_context(entry, obj, field_name):
+    return f"{entry.label}:{entry.key(obj)}:{field_name}"
 
 
 def iter_units(language):
     """Every translatable string of the site in ``language``, in a stable order. A constant
-    number of queries: each model's objects with their translations prefetched."""
-    source = source_language()
-    for model in parler_models():
-        fields = translated_fields(model)
-        for obj in model.objects.prefetch_related("translations").order_by(
-            *(model._meta.ordering or ["pk"])
-        ):
-            rows = {row.language_code: row for row in obj.translations.all()}
-            source_row, target_row = rows.get(source), rows.get(language)
-            if source_row is None:
-                continue
-            status = statuses_of(obj)[language]
-            for name in fields:
-                text = getattr(source_row, name) or ""
-                if not text:
-                    continue
-                yield Unit(
-                    context=make_context(obj, name),
-                    model=model,
-                    obj=obj,
-                    field=name,
-                    source=text,
-                    translation=(getattr(target_row, name) or "") if target_row else "",
-                    status=status,
-                    rich=_is_rich(model, name),
-                    description=f"{model._meta.verbose_name} {object_key(obj)}: "
-                    f"{_field_label(model, name)}",
-                )
-    FlatPage = apps.get_model("flatpages", "FlatPage")
-    for page in FlatPage.objects.prefetch_related("translation_hashes").order_by("url"):
-        status = flatpage_statuses_of(page)[language]
-        source_values, target_values = (
-            flatpage_values(page, source),
-            flatpage_values(page, language),
-        )
-        for name in FLATPAGE_FIELDS:
-            if not source_values[name]:
+    number of queries: each content type's objects with their text and confirmations."""
+    for entry, obj, states in all_field_states():
+        for state in states:
+            if state.language != language:
                 continue
             yield Unit(
-                context=make_context(page, name),
-                model=FlatPage,
-                obj=page,
-                field=name,
-                source=source_values[name],
-                translation=target_values[name],
-                status=status,
-                rich=_is_rich(FlatPage, name),
-                description=f"{FlatPage._meta.verbose_name} {page.url}: "
-                f"{_field_label(FlatPage, name)}",
+                context=make_context(entry, obj, state.field),
+                entry=entry,
+                obj=obj,
+                field=state.field,
+                source=state.source_text,
+                translation=state.text,
+                status=state.status,
+                previous_source=state.confirmed_source,
+                rich=entry.is_rich(state.field),
+                description=f"{entry.model._meta.verbose_name} {entry.key(obj)}: "
+                f"{entry.field(state.field).verbose_name}",
             )
 
 
@@ -187,15 +125,18 @@ def export_catalogue(language, missing=False, stale=False):
             comments.append("Rich text: keep the HTML tags; only simple formatting is allowed.")
         if unit.field == "slug":
             comments.append("Web address: lower case letters, digits and hyphens, no spaces.")
-        catalogue.append(
-            polib.POEntry(
-                msgctxt=unit.context,
-                msgid=unit.source,
-                msgstr=unit.translation,
-                comment="\n".join(comments),
-                flags=["fuzzy"] if is_stale else [],
-            )
+        entry = polib.POEntry(
+            msgctxt=unit.context,
+            msgid=unit.source,
+            msgstr=unit.translation,
+            comment="\n".join(comments),
+            flags=["fuzzy"] if is_stale else [],
         )
+        if is_stale and unit.previous_source and unit.previous_source != unit.source:
+            # What the translation was made from: PO editors show the change in the source.
+            entry.previous_msgctxt = unit.context
+            entry.previous_msgid = unit.previous_source
+        catalogue.append(entry)
     return catalogue
 
 
@@ -207,6 +148,7 @@ class ImportReport:
     language: str = ""
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
+    confirmed: list = field(default_factory=list)  # unchanged text, fuzzy flag cleared
     skipped: list = field(default_factory=list)  # (context, reason)
     errors: list = field(default_factory=list)  # (context, message)
     written: bool = False
@@ -260,30 +202,21 @@ def _validate_translation(unit, text, language, claimed_slugs):
             validate_unicode_slug(text)
         except ValidationError:
             return f"{text!r} is not a valid web address: use letters, digits and hyphens only"
-        translation_model = unit.model._parler_meta.root_model
-        taken = (
-            translation_model.objects.filter(language_code=language, slug=text)
-            .exclude(master_id=unit.obj.pk)
-            .exists()
-        )
+        taken = unit.entry.slug_taken(text, language, unit.obj.pk)
         if taken or claimed_slugs.get((unit.model, text), unit.obj.pk) != unit.obj.pk:
             return (
                 f"the address {text!r} is already used by another {unit.model._meta.verbose_name}"
             )
         claimed_slugs[(unit.model, text)] = unit.obj.pk
-    if unit.model._meta.label_lower != "flatpages.flatpage":
-        model_field = unit.model._parler_meta.get_model_by_field(unit.field)._meta.get_field(
-            unit.field
-        )
-    else:
-        model_field = unit.model._meta.get_field(unit.field)
+    model_field = unit.entry.field(unit.field)
     if model_field.max_length and len(text) > model_field.max_length:
         return f"too long: {len(text)} characters, at most {model_field.max_length}"
     return None
 
 
 def plan_import(catalogue, language=None):
-    """Check every entry against the database; returns (report, {(model, pk): {field: text}})."""
+    """Check every entry against the database; returns (report, {(entry, pk): {field:
+    (context, text)}}, [units to confirm])."""
     file_language = (catalogue.metadata.get("Language") or "").strip()
     report = ImportReport(language=file_language)
     if not file_language:
@@ -301,6 +234,7 @@ def plan_import(catalogue, language=None):
         )
     units = {unit.context: unit for unit in iter_units(file_language)}
     changes = defaultdict(dict)
+    confirmations = []
     claimed_slugs = {}
     for entry in catalogue:
         if entry.obsolete:
@@ -327,53 +261,20 @@ def plan_import(catalogue, language=None):
             report.skipped.append((context, "untranslated"))
             continue
         if entry.msgstr == unit.translation:
-            report.unchanged.append(context)
+            if unit.status == Status.STALE:
+                # The fuzzy flag was cleared without a change: the translator's word that the
+                # translation still matches the new source.
+                confirmations.append(unit)
+                report.confirmed.append(context)
+            else:
+                report.unchanged.append(context)
             continue
         problem = _validate_translation(unit, entry.msgstr, file_language, claimed_slugs)
         if problem:
             report.errors.append((context, problem))
             continue
-        changes[(unit.model, unit.obj.pk)][unit.field] = (context, entry.msgstr)
-    return report, changes
-
-
-def _unique_slug(model, language, text, pk):
-    base = slugify(text, allow_unicode=True)[:90] or "item"
-    translation_model = model._parler_meta.root_model
-    candidate, number = base, 1
-    while (
-        translation_model.objects.filter(language_code=language, slug=candidate)
-        .exclude(master_id=pk)
-        .exists()
-    ):
-        number += 1
-        candidate = f"{base}-{number}"
-    return candidate
-
-
-def _apply_parler(model, pk, values, language, user):
-    obj = model.objects.get(pk=pk)
-    creating = not obj.has_translation(language)
-    obj.set_current_language(language)
-    for name, text in values.items():
-        setattr(obj, name, text)
-    if creating and "slug" in translated_fields(model) and "slug" not in values:
-        # A new translation needs an address; derive it from the translated title or name.
-        title = next((values[n] for n in ("title", "name") if n in values), "")
-        obj.slug = _unique_slug(model, language, title, pk)
-    translation = obj._get_translated_model(language, auto_create=True)
-    translation.full_clean(exclude=["master"])
-    if hasattr(obj, "updated_by") and user is not None:
-        obj.updated_by = user
-    obj.save()
-
-
-def _apply_flatpage(model, pk, values, language, user):
-    page = model.objects.get(pk=pk)
-    for name, text in values.items():
-        setattr(page, build_localized_fieldname(name, language), text)
-    page.full_clean()
-    page.save()
+        changes[(unit.entry, unit.obj.pk)][unit.field] = (context, entry.msgstr)
+    return report, changes, confirmations
 
 
 def import_catalogue(
@@ -382,7 +283,7 @@ def import_catalogue(
     """Apply a translator's catalogue. Raises ContentExchangeError, writing nothing, when the
     file is refused or (unless ``partial``) when any entry has a problem. The admin's history
     gets one revision, "Imported from ``source``" (the file's name)."""
-    report, changes = plan_import(catalogue, language)
+    report, changes, confirmations = plan_import(catalogue, language)
     if user is not None and not can_translate(user, report.language):
         raise ContentExchangeError(
             f"{user.get_username()} may not edit the {report.language!r} text of the content."
@@ -397,13 +298,15 @@ def import_catalogue(
             if source
             else gettext("Imported from a PO file")
         )
-        for (model, pk), fields in changes.items():
+        for unit in confirmations:
+            confirm(unit.obj, report.language, [unit.field], {unit.field: unit.source})
+        for (entry, pk), fields in changes.items():
             values = {name: text for name, (_context, text) in fields.items()}
             contexts = [context for context, _text in fields.values()]
-            apply = _apply_flatpage if model._meta.label_lower == "flatpages.flatpage" else None
             try:
                 with transaction.atomic():
-                    (apply or _apply_parler)(model, pk, values, report.language, user)
+                    # Writing the text confirms it (translations.status's edit signals).
+                    entry.write_translation(pk, values, report.language, user)
             except ValidationError as error:
                 message = "; ".join(error.messages)
                 report.errors.extend((context, message) for context in contexts)
@@ -415,7 +318,7 @@ def import_catalogue(
         if dry_run:
             transaction.set_rollback(True)
         else:
-            report.written = bool(report.updated)
+            report.written = bool(report.updated or report.confirmed)
     return report
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from eurelations.seed.loader import load_seed_content
+from seed.loader import load_seed_content
 
 
 class DryRun(Exception):
