@@ -128,7 +128,7 @@ def messages():
 
 def screenshots(*args):
     install()
-    manage("compile_catalogues")
+    compile_catalogues()
     chromium()
     sh(
         BIN / "pytest", "tests/e2e/test_screenshots.py", "--screenshots",
