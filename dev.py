@@ -5,7 +5,8 @@
                             local admin login) and serve the site on http://127.0.0.1:8000/
     python3 dev.py test     set up and run the whole test suite (SQLite unless DATABASE_URL is set)
 
-Other steps: setup, messages (refresh the catalogues), screenshots, bench.
+Other steps: setup, messages (refresh the catalogues), screenshots, bench, production (the
+production stack on this machine), faults (the fault drill).
 """
 
 import os
@@ -19,6 +20,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("VENV", ROOT / ".venv"))
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / "python"
+DEV_REQUIREMENTS = "requirements-dev.txt"  # includes requirements.txt
 
 
 def sh(*args, env=None):
@@ -34,10 +36,11 @@ def install():
     if not PY.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
     stamp = VENV / ".requirements"
-    wanted = (ROOT / "requirements.txt").read_text()
+    # The site's packages and the tools' (tests, lint): production installs requirements.txt only.
+    wanted = "".join((ROOT / name).read_text() for name in ("requirements.txt", DEV_REQUIREMENTS))
     if not stamp.exists() or stamp.read_text() != wanted:
         sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-        sh(PY, "-m", "pip", "install", "--quiet", "-r", "requirements.txt")
+        sh(PY, "-m", "pip", "install", "--quiet", "-r", DEV_REQUIREMENTS)
         stamp.write_text(wanted)
 
 
@@ -142,7 +145,52 @@ def bench(*args):
     sh(PY, "bench/run.py", *args)
 
 
-COMMANDS = {f.__name__: f for f in (run, setup, test, messages, screenshots, bench)}
+def production():
+    """The production stack on this machine: gunicorn (gunicorn.conf.py) with the production
+    settings, against the PostgreSQL of DATABASE_URL and the Redis of REDIS_URL."""
+    for name in ("DATABASE_URL", "REDIS_URL"):
+        if not os.environ.get(name):
+            sys.exit(f"Set {name} (PostgreSQL and Redis): see the README.")
+    install()
+    key_file = VENV / ".production-secret-key"  # kept, so sessions survive a restart
+    if not key_file.exists():
+        import secrets
+
+        key_file.write_text(secrets.token_urlsafe(50))
+    env = {
+        "DJANGO_SETTINGS_MODULE": "eurelations.settings.prod",
+        "DJANGO_SECRET_KEY": key_file.read_text(),
+        "DJANGO_ALLOWED_HOSTS": os.environ.get("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1"),
+        # Plain http on this machine: no redirect to https, no HSTS.
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
+        "DJANGO_HSTS_SECONDS": "0",
+        "DJANGO_STATIC_ROOT": str(ROOT / "staticfiles"),
+        **os.environ,
+    }
+    os.environ.update(env)
+    settings = "eurelations.settings.prod"
+    manage("compile_catalogues", settings=settings)
+    manage("migrate", "--noinput", settings=settings)
+    manage("collectstatic", "--noinput", "-v0", settings=settings)
+    manage("load_seed_content", settings=settings)
+    manage("ensure_local_admin", settings=settings)
+    if env.get("DJANGO_OTP_REQUIRED", "true").lower() in {"1", "true", "yes", "on"}:
+        admin = env.get("DJANGO_SUPERUSER_USERNAME", "admin")
+        manage("enrol_totp", admin, "--replace", settings=settings)
+    bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+    port = bind.rpartition(":")[2]
+    print(f"Open http://localhost:{port}/ (the admin's cookies are Secure: use localhost)")
+    sh(BIN / "gunicorn", "-c", "gunicorn.conf.py", "eurelations.wsgi", env={"GUNICORN_BIND": bind})
+
+
+def faults(*args):
+    install()
+    sh(PY, "bench/faults.py", *args)
+
+
+COMMANDS = {
+    f.__name__: f for f in (run, setup, test, messages, screenshots, bench, production, faults)
+}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:

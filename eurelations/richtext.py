@@ -11,6 +11,7 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
 from eurelations.i18n import is_rtl
+from eurelations.middleware import RequestNonce
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "h2", "h3", "h4",
@@ -109,10 +110,11 @@ class RichTextWidget(AdminProseEditorWidget):
 
     @property
     def media(self):
-        # After the library's admin overrides, which ours correct for right-to-left text.
-        return super().media + Media(
-            css={"all": ["django_prose_editor/overrides.css", EDITOR_CSS]}
-        )
+        # After the library's admin overrides, which ours correct for right-to-left text. The
+        # nonce lets the content security policy accept the editor's inline import map.
+        return (
+            super().media + Media(css={"all": ["django_prose_editor/overrides.css", EDITOR_CSS]})
+        ).with_nonce(RequestNonce())
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

@@ -8,18 +8,33 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from eurelations import views
+from eurelations import health, views
+from eurelations.cache import page_cache_params
+from eurelations.security import OptionalOTPAdminSite
 from eurelations.sitemaps import sitemaps
+
+# The admin asks staff for a TOTP code when OTP_REQUIRED_FOR_STAFF is on (django-otp's way:
+# the default site's class is swapped, so every registration stays where it is).
+admin.site.__class__ = OptionalOTPAdminSite
+
+
+@page_cache_params("p")  # the sitemap's page number: the only parameter in its cache key
+def sitemap(request, **kwargs):
+    return sitemap_views.sitemap(request, **kwargs)
+
 
 # The 404 page in the visitor's language, with a switcher to each language's home page.
 handler404 = "eurelations.views.page_not_found"
+# The 500 page names the request's id, which is also in the log line with the traceback.
+handler500 = "eurelations.views.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("healthz", views.health, name="health"),
+    path("healthz", health.health, name="health"),
+    path("livez", health.liveness, name="liveness"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
 ]
 
 # "/" has no language: LocaleMiddleware redirects it by Accept-Language (or the cookie).

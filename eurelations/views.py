@@ -1,18 +1,21 @@
 """Cross-cutting public views: search over every kind of content, the localized 404,
-robots.txt and health. (The home page is the partnership's: ``cooperation.views.home``.)"""
+robots.txt and the 500 page (health: ``eurelations.health``; the home page is the partnership's:
+``cooperation.views.home``)."""
 
-from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
+from eurelations.cache import page_cache_params
 from eurelations.i18n import LANGUAGE_CODES
 from eurelations.search import MAX_QUERY_LENGTH, clean_query, search_content
 
 
+@page_cache_params("q")
 @require_safe
 def search(request):
     raw = request.GET.get("q", "")
@@ -28,6 +31,14 @@ def search(request):
             "max_length": MAX_QUERY_LENGTH,
         },
     )
+
+
+@requires_csrf_token
+def server_error(request):
+    """Django's 500 page plus the request's id, so a visitor can quote it. Rendered without a
+    request context: the database or the cache may be what failed."""
+    template = loader.get_template("500.html")
+    return HttpResponseServerError(template.render({"request_id": getattr(request, "id", "")}))
 
 
 @requires_csrf_token
@@ -51,13 +62,3 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-def health(request):
-    """For load balancers: 200 when the database answers, 503 otherwise."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except Exception:  # noqa: BLE001 - any database failure means "unhealthy"
-        return JsonResponse({"status": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})

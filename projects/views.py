@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from eurelations.cache import page_cache_params
 from eurelations.i18n import object_page_context, redirect_to_canonical
 
 from .forms import CooperationArea, Partner, ProjectFilterForm
@@ -13,6 +14,7 @@ PROJECTS_PER_PAGE = 12
 RELATED_PROJECTS = 6
 
 
+@page_cache_params("page", *ProjectFilterForm.base_fields)
 @require_safe
 def project_list(request):
     form = ProjectFilterForm(request.GET or None)

@@ -188,13 +188,15 @@ def test_media_go_to_an_s3_compatible_bucket_when_one_is_configured():
         "import django, json; django.setup();"
         "from django.core.files.storage import storages;"
         "s = storages['default'];"
+        "from django.conf import settings;"
         "print(json.dumps([type(s).__module__ + '.' + type(s).__name__, s.bucket_name,"
-        " s.endpoint_url, s.querystring_auth, s.url('images/x.webp')]))"
+        " s.endpoint_url, s.querystring_auth, s.url('images/x.webp'),"
+        " settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']]))"
     )
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "eurelations.settings.prod",
-        "DJANGO_SECRET_KEY": "x" * 50,
+        "DJANGO_SECRET_KEY": "k3y-" + "a1b2c3d4e5" * 6,
         "DJANGO_ALLOWED_HOSTS": "example.org",
         "MEDIA_S3_BUCKET": "eurelations-media",
         "MEDIA_S3_ENDPOINT_URL": "https://s3.example.net",
@@ -203,7 +205,9 @@ def test_media_go_to_an_s3_compatible_bucket_when_one_is_configured():
     result = subprocess.run(
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
     )
-    backend, bucket, endpoint, signed, url = json.loads(result.stdout)
+    backend, bucket, endpoint, signed, url, img_src = json.loads(result.stdout)
     assert backend == "storages.backends.s3.S3Storage"
     assert (bucket, endpoint, signed) == ("eurelations-media", "https://s3.example.net", False)
     assert url == "https://media.example.org/media/images/x.webp"
+    # The Content-Security-Policy lets the pages show images from there.
+    assert "https://media.example.org" in img_src

@@ -56,3 +56,37 @@ def test_a_revisit_with_the_etag_gets_a_304(client):
     assert response.has_header("ETag")
     again = client.get("/fr/", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
+
+
+def test_unknown_query_parameters_do_not_make_new_cache_entries(client):
+    client.get("/en/")
+    with CaptureQueriesContext(connection) as queries:
+        for n in range(20):
+            response = client.get(f"/en/?utm_source=mail&cachebuster={n}")
+            assert response.status_code == 200
+    assert len(queries) == 0  # every one served from the one entry for /en/
+    # ...and the stray parameters never reach the page (its language links, say).
+    assert "cachebuster" not in response.content.decode()
+
+
+def test_the_parameters_a_page_reads_are_in_its_key_in_a_canonical_order(client):
+    area = "west-africa"
+    first = client.get(f"/en/projects/?status=ongoing&area={area}")
+    assert first.status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(f"/en/projects/?area={area}&junk=1&status=ongoing")
+    assert len(queries) == 0
+    assert again.content == first.content
+    # A different filter is a different page.
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/projects/?status=completed")
+    assert len(queries) > 0
+
+
+def test_the_search_text_is_part_of_the_search_pages_key(client):
+    police = client.get("/en/search/?q=police").content.decode()
+    europol = client.get("/en/search/?q=Europol&x=1").content.decode()
+    assert police != europol
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/en/search/?x=2&q=police").content.decode() == police
+    assert len(queries) == 0

@@ -29,7 +29,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_check({"DJANGO_SECRET_KEY": "x" * 60})
+    result = run_check({"DJANGO_SECRET_KEY": "k3y-" + "a1b2c3d4e5" * 6})
     assert result.returncode != 0
     assert "DJANGO_ALLOWED_HOSTS" in result.stderr
 

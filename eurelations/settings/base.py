@@ -5,10 +5,14 @@ one-command local run: a SQLite file and the local-memory cache.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from eurelations.logging import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -47,6 +51,10 @@ INSTALLED_APPS = [
     "reversion",
     # Responsive renditions of the content's images (eurelations.images says why this one).
     "imagekit",
+    # Login throttling, and the second factor for staff (TOTP).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "cooperation",
     "projects",
     "translations",
@@ -58,9 +66,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so it stores the finished response (after every other middleware has run).
+    # Outermost: every response (a cached page, an error page) carries the request id, and
+    # every log record written during the request names it.
+    "eurelations.middleware.RequestIdMiddleware",
+    # Then the page cache, so it stores the finished response (after the others have run).
     "eurelations.cache.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Its header is stored with a cached page: public pages carry no nonce, so it stays valid.
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from them), before CommonMiddleware (so the
@@ -69,10 +82,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: marks the user verified by a second factor (or not).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # ETag / Last-Modified, so a revisit gets a 304.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Turns axes' refusal of a throttled login into its lockout page.
+    "axes.middleware.AxesMiddleware",
     # Last, after authentication, so staff requests can be left out of the page cache.
     "eurelations.cache.FetchPageCacheMiddleware",
 ]
@@ -102,17 +119,32 @@ DATABASES = {
         env="DATABASE_URL",
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A persistent connection that died with a database restart is replaced before use,
+        # instead of failing the first request of every worker.
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A slow query is cancelled instead of holding a worker until gunicorn kills it.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={int(os.environ.get('DATABASE_STATEMENT_TIMEOUT_MS', '10000'))}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # django-redis (keeps its client; fails open), logging an outage once and
+            # invalidating the page cache when Redis is back: eurelations.redis_cache.
+            "BACKEND": "eurelations.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "eurelations",
+            "OPTIONS": {
+                # Short: a cache that does not answer at once is treated as down.
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT_SECONDS", "0.5")),
+            },
         }
     }
 else:
@@ -123,6 +155,51 @@ else:
 CACHE_MIDDLEWARE_ALIAS = "default"
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+
+# --- Security --------------------------------------------------------------------------------
+# axes first: it refuses a throttled login before a password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Throttled per username *and* address: a guesser is stopped without letting anyone lock a
+# colleague out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "eurelations.security.lockout_response"
+# Behind a load balancer REMOTE_ADDR is the balancer: name the header it sets (X-Real-IP...).
+AXES_CLIENT_IP_CALLABLE = "eurelations.security.client_ip"
+CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
+
+# A TOTP code for staff in the admin (eurelations.security.OptionalOTPAdminSite); production
+# turns it on by default, the local one-command run leaves it off.
+OTP_REQUIRED_FOR_STAFF = env_bool("DJANGO_OTP_REQUIRED", False)
+OTP_TOTP_ISSUER = "eurelations"
+
+# No inline script anywhere; the admin's one inline import map (the rich-text editor) carries
+# the request's nonce. Inline styles stay allowed: the admin and its widgets set style
+# attributes, and styles cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Everything to stdout with the request id (eurelations.logging); one line per request where
+# the settings ask for it (production).
+LOGGING = logging_config(request_lines=env_bool("DJANGO_LOG_REQUESTS", False))
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -212,6 +289,13 @@ if os.environ.get("MEDIA_S3_BUCKET"):
             "file_overwrite": False,
         },
     }
+    # The pages' <img> point there: the Content-Security-Policy must allow that origin.
+    _media = MEDIA_STORAGE["OPTIONS"]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"https://{_media['custom_domain']}"
+        if _media["custom_domain"]
+        else (_media["endpoint_url"] or f"https://{_media['bucket_name']}.s3.amazonaws.com")
+    )
 else:
     MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 # Renditions are made when an image is saved, so a page never asks the storage (one request

@@ -15,3 +15,7 @@ STORAGES = {
 # STATIC_ROOT that a test run has no reason to build.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # Creating and dropping the test database on a busy machine can outlast the 10 s a page
+    # may take: keep a timeout (a hung test still ends) but not the one sized for requests.
+    DATABASES["default"]["OPTIONS"]["options"] = "-c statement_timeout=120000"  # noqa: F405

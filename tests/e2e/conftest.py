@@ -49,7 +49,7 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("playwright is not installed (pip install -r requirements.txt)")
+        _unavailable("playwright is not installed (pip install -r requirements-dev.txt)")
 
     # Playwright's sync API keeps an asyncio event loop "running" in this thread while the
     # browser is open, and Django refuses ORM calls from such a thread (SynchronousOnlyOperation).
@@ -85,8 +85,18 @@ def site(live_server, transactional_db):
     cache.clear()
 
 
+# Chromium reports a blocked script or style in the console; this makes every violation of the
+# content security policy an explicit console error, whatever the directive.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+});
+"""
+
+
 def _open(browser, **options):
     context = browser.new_context(**options)
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
     # What a developer would see in red in the browser console: console.error() calls, failed
     # resource loads, and uncaught script errors.
@@ -103,12 +113,23 @@ def _open(browser, **options):
     return context, page
 
 
+def _close(context, page):
+    """Every browser test fails on a violation of the content security policy."""
+    violations = [
+        error
+        for error in page.console_errors
+        if "CSP violation" in error or "Content Security Policy" in error
+    ]
+    context.close()
+    assert violations == [], violations
+
+
 @pytest.fixture
 def page(browser):
     """A fresh browser tab on a desktop screen (1280 × 800)."""
     context, tab = _open(browser, viewport=DESKTOP)
     yield tab
-    context.close()
+    _close(context, tab)
 
 
 @pytest.fixture
@@ -116,7 +137,7 @@ def phone(browser):
     """A fresh browser tab on a 360 px wide phone."""
     context, tab = _open(browser, viewport=PHONE, is_mobile=True, has_touch=True)
     yield tab
-    context.close()
+    _close(context, tab)
 
 
 @pytest.fixture
@@ -124,4 +145,4 @@ def page_without_javascript(browser):
     """A desktop tab with JavaScript switched off."""
     context, tab = _open(browser, viewport=DESKTOP, java_script_enabled=False)
     yield tab
-    context.close()
+    _close(context, tab)

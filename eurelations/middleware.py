@@ -1,0 +1,54 @@
+"""Request id and the one log line per request (see ``eurelations.logging``); the request's
+CSP nonce for code that renders without the request."""
+
+import contextvars
+import logging
+import time
+
+import sentry_sdk
+
+from eurelations.logging import new_request_id, request_id_var
+
+logger = logging.getLogger("eurelations.request")
+# For code that renders without the request at hand (a widget's media and its CSP nonce).
+current_request = contextvars.ContextVar("current_request", default=None)
+
+
+class RequestIdMiddleware:
+    """First in MIDDLEWARE: every response, a cached page or an error page included, carries the
+    id, and every log record written while the request runs names it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.id = new_request_id(request.headers.get("X-Request-ID"))
+        token = request_id_var.set(request.id)
+        request_token = current_request.set(request)
+        # Without SENTRY_DSN this is a no-op; with it, an event names the same id as the logs.
+        sentry_sdk.set_tag("request_id", request.id)
+        started = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request.id
+            logger.info(
+                "%s %s %s %.1fms",
+                request.method,
+                request.get_full_path(),
+                response.status_code,
+                (time.perf_counter() - started) * 1000,
+            )
+            return response
+        finally:
+            request_id_var.reset(token)
+            current_request.reset(request_token)
+
+
+class RequestNonce:
+    """The current request's CSP nonce, read when media is rendered (a widget's media is built
+    without the request): the one inline script the admin needs is the rich-text editor's import
+    map, which browsers only accept inline. Empty outside a request."""
+
+    def __str__(self):
+        nonce = getattr(current_request.get(), "csp_nonce", None)
+        return str(nonce) if nonce is not None else ""

@@ -1,0 +1,119 @@
+"""django-redis, failing open: with Redis unreachable every cache read is a miss and every write
+is dropped, so the site serves pages from the database instead of answering 500.
+
+django-redis's own ``IGNORE_EXCEPTIONS`` does the failing open. What it does not do, and this
+small subclass adds:
+
+- log an outage **once** (when it starts, and again when it ends), not once per cache call;
+- stop calling Redis for a moment after a failure (``RETRY_SECONDS``), so a Redis that hangs
+  instead of refusing does not cost a socket timeout on every call of every request;
+- tell whoever listens (``cache_recovered``) when Redis answers again: writes dropped during the
+  outage include page-cache invalidations, so the page cache must start a new generation before
+  it serves anything stored before the outage (``eurelations.cache``).
+
+The state is per process and per Redis server (Django makes a backend object per thread).
+"""
+
+import logging
+import sys
+import threading
+import time
+
+from django.dispatch import Signal
+from django_redis.cache import CONNECTION_INTERRUPTED
+from django_redis.cache import RedisCache as DjangoRedisCache
+from django_redis.exceptions import ConnectionInterrupted
+
+logger = logging.getLogger("eurelations.cache")
+
+# Sent with ``location`` when Redis answers after an outage this process saw.
+cache_recovered = Signal()
+
+# How long to serve without trying Redis after a failure: a stopped Redis refuses at once, but a
+# hung one would hold each call for the socket timeout.
+RETRY_SECONDS = 1.0
+
+
+class _CircuitOpen(ConnectionInterrupted):
+    """Raised instead of calling Redis while an outage is known; django-redis swallows it."""
+
+
+class _Outage:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down_since = None
+        self.last_failure = 0.0
+
+    def failed(self, location):
+        error = sys.exc_info()[1]
+        if isinstance(error, _CircuitOpen):
+            return  # not a new attempt: the open circuit must not keep itself open
+        with self.lock:
+            self.last_failure = time.monotonic()
+            if self.down_since is not None:
+                return
+            self.down_since = self.last_failure
+        cause = getattr(error, "__cause__", None) or error
+        logger.error(
+            "Cache unreachable at %s (%s): pages are served uncached until it answers again.",
+            location,
+            cause,
+        )
+
+    def circuit_open(self):
+        return self.down_since is not None and time.monotonic() - self.last_failure < RETRY_SECONDS
+
+    def answered(self):
+        """True once, when Redis answers after an outage."""
+        if self.down_since is None:
+            return False
+        with self.lock:
+            if self.down_since is None:
+                return False
+            seconds, self.down_since = time.monotonic() - self.down_since, None
+        logger.warning("Cache reachable again after %.1f s.", seconds)
+        return True
+
+
+_outages = {}
+_outages_lock = threading.Lock()
+
+
+def _outage_for(location):
+    with _outages_lock:
+        return _outages.setdefault(location, _Outage())
+
+
+class _OutageLog:
+    """Stands in for django-redis's logger of ignored exceptions: records the outage."""
+
+    def __init__(self, outage, location):
+        self.outage, self.location = outage, location
+
+    def exception(self, *args, **kwargs):
+        self.outage.failed(self.location)
+
+
+class RedisCache(DjangoRedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._outage = _outage_for(server)
+        self._ignore_exceptions = True
+        self._log_ignored_exceptions = True
+        self.logger = _OutageLog(self._outage, server)
+
+    @property
+    def client(self):
+        # Evaluated inside django-redis's exception guard, so raising here is a clean miss.
+        if self._outage.circuit_open():
+            raise _CircuitOpen(connection=None)
+        return super().client
+
+    def _get(self, key, default, version, client):
+        value = super()._get(key, default, version, client)
+        if value is not CONNECTION_INTERRUPTED and self._outage.answered():
+            cache_recovered.send(sender=type(self), location=self._server)
+            # Read again: a listener may have changed what this key should give (the page
+            # cache's generation, say).
+            value = super()._get(key, default, version, client)
+        return value

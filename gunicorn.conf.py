@@ -1,0 +1,41 @@
+"""gunicorn's settings for production: ``gunicorn -c gunicorn.conf.py eurelations.wsgi``.
+
+Every value can be changed from the environment (GUNICORN_*), so one file serves a laptop, a
+container and a server with many cores.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+
+# Sync workers: the pages are quick (cached or a handful of queries) and the database driver is
+# synchronous. 2 per core plus one keeps the cores busy while a worker waits on the database.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+
+# A request stuck longer than this is killed (and logged) instead of holding its worker; the
+# database's statement timeout (DATABASE_STATEMENT_TIMEOUT_MS, 10 s) cancels a slow query first.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# Recycle workers now and then: bounds the memory any slow leak can take.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "5000"))
+max_requests_jitter = max_requests // 10
+
+# The control socket is shared by every gunicorn of a user when left at its default
+# (~/.gunicorn/gunicorn.ctl): off unless a path of this instance's own is given.
+_control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+if _control_socket:
+    control_socket = _control_socket
+else:
+    control_socket_disable = True
+
+# Django writes the one line per request (with its id) and the errors to stdout
+# (eurelations.logging). gunicorn's own access log is off unless asked for; its format names
+# the same request id (the X-Request-ID response header).
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms id=%({x-request-id}o)s "%(a)s"'
+# The load balancer's address may set X-Forwarded-Proto (Django's SECURE_PROXY_SSL_HEADER).
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")

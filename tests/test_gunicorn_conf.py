@@ -1,0 +1,41 @@
+"""gunicorn.conf.py: workers from the CPU count, timeouts, no shared control socket."""
+
+import multiprocessing
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def gunicorn_config(**env):
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("gunicorn")), "--print-config", "-c",
+         "gunicorn.conf.py", "eurelations.wsgi"],
+        cwd=ROOT,
+        env={"PATH": os.environ["PATH"], "DJANGO_SECRET_KEY": "k3y-" + "a1b2c3d4e5" * 6,
+             "DJANGO_ALLOWED_HOSTS": "example.org", **env},
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return dict(
+        (name.strip(), value.strip())
+        for name, _, value in (line.partition("=") for line in result.stdout.splitlines())
+    )
+
+
+def test_the_defaults_suit_one_server():
+    config = gunicorn_config()
+    assert config["workers"] == str(multiprocessing.cpu_count() * 2 + 1)
+    assert config["timeout"] == "30"
+    # Two instances on one host would share ~/.gunicorn/gunicorn.ctl: off by default.
+    assert config["control_socket_disable"] == "True"
+    assert "{x-request-id}o" in config["access_log_format"]
+
+
+def test_each_instance_may_have_its_own_control_socket_and_worker_count(tmp_path):
+    socket = str(tmp_path / "one.ctl")
+    config = gunicorn_config(GUNICORN_CONTROL_SOCKET=socket, GUNICORN_WORKERS="2")
+    assert config["control_socket"] == socket
+    assert config["control_socket_disable"] == "False"
+    assert config["workers"] == "2"
