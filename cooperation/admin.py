@@ -20,6 +20,7 @@ class PartnershipAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ("title", "lead", "introduction", "status", "publish_at")}),
         (_("Brussels office"), {"fields": ("office_city", "office_description")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
         (
             _("Sections of the page"),
             {
@@ -51,6 +52,7 @@ class CooperationAreaAdmin(PublishableAdmin):
     ordering = ("order", "pk")
     fieldsets = [
         (None, {"fields": ("title", "slug", "summary", "body")}),
+        (_("Image"), {"fields": ("image", "image_alt")}),
         (_("Publication"), {"fields": ("status", "publish_at", "key", "order")}),
     ]
 
@@ -66,6 +68,7 @@ class PartnerAdmin(PublishableAdmin):
     ordering = ("kind", "order", "pk")
     fieldsets = [
         (None, {"fields": ("name", "acronym", "slug", "kind", "description", "website")}),
+        (_("Logo"), {"fields": ("image", "image_alt")}),
         (_("Publication"), {"fields": ("status", "publish_at", "key", "order")}),
     ]
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager
 from parler.models import TranslatedFields
 
-from eurelations import history
+from eurelations import history, images
 from eurelations.models import (
     ContentModel,
     PublishableModel,
@@ -29,9 +29,18 @@ class Partnership(PublishableModel):
     # Always True; the unique constraint on it is what makes this model a singleton.
     singleton = models.BooleanField(default=True, editable=False)
     office_city = models.CharField(_("office city"), max_length=100, blank=True)
+    image = images.image_field(_("hero image"))
+    image_width = images.dimension_field()
+    image_height = images.dimension_field()
+    # Renditions (no columns): WebP for srcset at images.RENDITION_WIDTHS, JPEG for Open Graph.
+    image_480 = images.rendition(480)
+    image_960 = images.rendition(960)
+    image_1600 = images.rendition(1600)
+    image_og = images.og_rendition()
 
     translations = TranslatedFields(
         text_version=translation_version_field(),
+        image_alt=images.alt_text_field(),
         title=models.CharField(_("title"), max_length=200),
         lead=models.CharField(_("lead"), max_length=500, blank=True),
         introduction=RichTextField(_("introduction"), blank=True),
@@ -131,9 +140,18 @@ class CooperationArea(PublishableModel):
         help_text=_("Stable identifier used by the seed content and by content exchange."),
     )
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    image = images.image_field(_("image"))
+    image_width = images.dimension_field()
+    image_height = images.dimension_field()
+    # Renditions (no columns): WebP for srcset at images.RENDITION_WIDTHS, JPEG for Open Graph.
+    image_480 = images.rendition(480)
+    image_960 = images.rendition(960)
+    image_1600 = images.rendition(1600)
+    image_og = images.og_rendition()
 
     translations = TranslatedFields(
         text_version=translation_version_field(),
+        image_alt=images.alt_text_field(),
         title=models.CharField(_("title"), max_length=200),
         slug=slug_field(),
         summary=plain_text_field(_("summary"), blank=True),
@@ -183,9 +201,18 @@ class Partner(PublishableModel):
     kind = models.CharField(_("kind"), max_length=20, choices=PartnerKind.choices, db_index=True)
     website = models.URLField(_("website"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
+    image = images.image_field(_("logo"))
+    image_width = images.dimension_field()
+    image_height = images.dimension_field()
+    # Renditions (no columns): WebP for srcset at images.RENDITION_WIDTHS, JPEG for Open Graph.
+    image_480 = images.rendition(480)
+    image_960 = images.rendition(960)
+    image_1600 = images.rendition(1600)
+    image_og = images.og_rendition()
 
     translations = TranslatedFields(
         text_version=translation_version_field(),
+        image_alt=images.alt_text_field(),
         name=models.CharField(_("name"), max_length=200),
         acronym=models.CharField(_("acronym"), max_length=30, blank=True),
         slug=slug_field(),

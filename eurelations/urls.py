@@ -1,6 +1,8 @@
 """Root URLs: public pages under a language prefix; admin, machine files and health outside."""
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -56,3 +58,7 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     prefix_default_language=True,
 )
+
+# Uploaded images under runserver (production serves them from its storage or web server).
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -32,6 +32,7 @@ class ProjectAdmin(PublishableAdmin):
             pgettext_lazy("admin: the project's cooperation areas and EU partners", "Related"),
             {"fields": ("cooperation_areas", "partners")},
         ),
+        (_("Image"), {"fields": ("image", "image_alt")}),
         (_("Publication"), {"fields": ("status", "publish_at", "featured", "order", "key")}),
     ]
 

@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from parler.managers import TranslatableManager
 from parler.models import TranslatedFields
 
-from eurelations import history
+from eurelations import history, images
 from eurelations.models import (
     PublishableModel,
     PublishableQuerySet,
@@ -80,9 +80,18 @@ class Project(PublishableModel):
         default=False,
         help_text=_("The home page shows a few featured projects, in their order."),
     )
+    image = images.image_field(_("image"))
+    image_width = images.dimension_field()
+    image_height = images.dimension_field()
+    # Renditions (no columns): WebP for srcset at images.RENDITION_WIDTHS, JPEG for Open Graph.
+    image_480 = images.rendition(480)
+    image_960 = images.rendition(960)
+    image_1600 = images.rendition(1600)
+    image_og = images.og_rendition()
 
     translations = TranslatedFields(
         text_version=translation_version_field(),
+        image_alt=images.alt_text_field(),
         name=models.CharField(_("name"), max_length=200),
         slug=slug_field(),
         summary=plain_text_field(_("summary"), blank=True),

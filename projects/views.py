@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_safe
@@ -15,6 +15,8 @@ PROJECTS_PER_PAGE = 12
 # 180 ms).
 MAX_LIST_PAGES = 100
 MAX_RELATED = 24
+# A project page shows at most this many others from its areas: the page stays bounded.
+RELATED_PROJECTS = 6
 
 
 @page_cache_params("page", *ProjectFilterForm.base_fields)
@@ -74,8 +76,25 @@ def project_detail(request, slug):
     )
     if response := redirect_to_canonical(request, project):
         return response
+    # EXISTS, not a join and DISTINCT: the first few in the list's order, without sorting
+    # every project of a large area.
+    links = Project.cooperation_areas.through.objects.filter(
+        project_id=OuterRef("pk"), cooperationarea_id__in=[area.pk for area in project.shown_areas]
+    )
+    related = (
+        Project.objects.published()
+        .filter(Exists(links))
+        .exclude(pk=project.pk)
+        .with_translations()[:RELATED_PROJECTS]
+    )
+    facts = (project.code, project.region, project.countries, project.start_date)
     return render(
         request,
         "projects/project_detail.html",
-        {"project": project, **object_page_context(request, project)},
+        {
+            "project": project,
+            "related": related,
+            "has_facts": any(facts) or project.end_date or project.eu_contribution is not None,
+            **object_page_context(request, project),
+        },
     )

@@ -16,7 +16,7 @@ from cooperation.models import CooperationArea, Objective, Partner, Partnership
 from eurelations.models import PublicationStatus
 from projects.models import Project
 
-from . import content
+from . import content, static_pages
 
 LANGUAGES = ("ar", "en", "fr", "es")
 
@@ -160,4 +160,6 @@ def _load(update):
             wanted_partners = {partners[key].pk for key in spec.get("partners", [])}
             if set(project.partners.values_list("pk", flat=True)) != wanted_partners:
                 project.partners.set(wanted_partners)
+
+    static_pages.load(report, update)
     return report

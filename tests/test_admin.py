@@ -63,7 +63,11 @@ def test_an_editor_saves_a_french_translation(admin_client):
     url = reverse("admin:cooperation_cooperationarea_change", args=[area.pk]) + "?language=fr"
     response = admin_client.get(url)
     form = response.context["adminform"].form
-    data = {name: form[name].value() or "" for name in form.fields if name not in ("publish_at",)}
+    data = {
+        name: form[name].value() or ""
+        for name in form.fields
+        if name not in ("publish_at", "image")  # a browser posts no empty file input
+    }
     data.update(title="Canal électronique E-MLA (révisé)", slug="e-mla-revise", publish_at="")
     response = admin_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
@@ -76,7 +80,7 @@ def test_a_stale_admin_form_is_an_error_not_an_overwrite(admin_client):
     project = Project.objects.get(key="sharaka")
     url = reverse("admin:projects_project_change", args=[project.pk]) + "?language=en"
     form = admin_client.get(url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
+    data = {name: form[name].value() for name in form.fields if name != "image"}
     data = {k: ("" if v is None else v) for k, v in data.items()}
     data["cooperation_areas"] = [a.pk for a in project.cooperation_areas.all()]
     data["partners"] = [p.pk for p in project.partners.all()]

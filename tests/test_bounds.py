@@ -232,7 +232,7 @@ def test_an_area_or_partner_page_shows_its_first_projects_and_links_to_all_of_th
     grow_projects_to(300)
     obj = model.objects.get(key=key)
     html = client.get(obj.get_absolute_url("fr")).content.decode()
-    assert html.count('<article class="card"') == 12
+    assert html.count('<article class="card card-project"') == 12
     with translation.override("fr"):
         link = f"{reverse('projects:project_list')}?{parameter}={key}"
     assert f'href="{link}"' in html

@@ -57,7 +57,7 @@ def test_a_fallback_card_on_the_home_page_is_marked_with_its_language(client):
     area = CooperationArea.objects.get(key="west-africa")
     area.translations.filter(language_code="es").delete()
     html = client.get("/es/").content.decode()
-    assert '<article class="card" lang="en" dir="ltr">' in html
+    assert '<article class="card card-area" lang="en" dir="ltr">' in html
 
 
 def test_arabic_pages_are_right_to_left_and_others_left_to_right(client):

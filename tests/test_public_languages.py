@@ -88,10 +88,11 @@ def test_an_english_reader_of_an_arabic_only_project_gets_its_text_right_to_left
     assert "This content is not yet available in this language. Shown in: Arabic." in html
     assert '<article lang="ar" dir="rtl">' in html
     assert set(alternates(html)) == {"ar", "x-default"}
-    # On the home page, its link is marked Arabic too.
+    # On the home page, its card is marked Arabic too.
     home = get_html(client, "/en/")
     arabic_link = re.search(
-        rf'<li lang="ar" dir="rtl"><a href="{re.escape(project.get_absolute_url("en"))}">', home
+        rf'<article class="card card-project" lang="ar" dir="rtl">\s*(<p class="card-code">.*?</p>\s*)?<h3><a href="{re.escape(project.get_absolute_url("en"))}">',
+        home,
     )
     assert arabic_link
 

@@ -157,7 +157,7 @@ def test_staff_preview_drafts_on_the_public_page_marked_and_not_indexed(client, 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_static_pages_live_under_the_language_prefixes(client, language):
     page = FlatPage.objects.create(
-        url="/pages/privacy/",
+        url="/pages/example-privacy/",
         title_ar="الخصوصية",
         title_en="Privacy",
         title_fr="Confidentialité",
@@ -168,7 +168,7 @@ def test_static_pages_live_under_the_language_prefixes(client, language):
         content_es="<p>Texto</p>",
     )
     page.sites.add(Site.objects.get_current())
-    html = html_of(client.get(f"/{language}/pages/privacy/"))
+    html = html_of(client.get(f"/{language}/pages/example-privacy/"))
     title = {"ar": "الخصوصية", "en": "Privacy", "fr": "Confidentialité", "es": "Privacidad"}
     assert f"<h1>{title[language]}</h1>" in html
 
@@ -241,20 +241,23 @@ def test_a_crawler_checking_a_page_with_head_gets_its_headers(client):
 
 def test_a_static_page_only_in_english_is_shown_to_a_french_reader_with_a_notice(client):
     page = FlatPage.objects.create(
-        url="/pages/contact/", title_en="Contact us", content_en="<p>Write to Brussels.</p>"
+        url="/pages/example-contact/",
+        title_en="Contact us",
+        content_en="<p>Write to Brussels.</p>",
     )
     page.sites.add(Site.objects.get_current())
-    html = html_of(client.get("/fr/pages/contact/"))
+    html = html_of(client.get("/fr/pages/example-contact/"))
     assert '<html lang="fr" dir="ltr">' in html
     assert "Version affichée\u202f: Anglais." in html
     assert '<article lang="en" dir="ltr">' in html
     assert "<h1>Contact us</h1>" in html
     # Only English is announced, and the English page is the canonical one.
     assert (
-        '<link rel="alternate" hreflang="en" href="http://testserver/en/pages/contact/">' in html
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/pages/example-contact/">'
+        in html
     )
     assert 'hreflang="fr"' not in html.split("</head>")[0]
-    assert '<link rel="canonical" href="http://testserver/en/pages/contact/">' in html
+    assert '<link rel="canonical" href="http://testserver/en/pages/example-contact/">' in html
 
 
 def test_a_static_page_never_outputs_script_even_if_an_editor_typed_it(client):
@@ -266,7 +269,9 @@ def test_a_static_page_never_outputs_script_even_if_an_editor_typed_it(client):
     page.sites.add(Site.objects.get_current())
     html = html_of(client.get("/en/pages/legal/"))
     assert "<p>Text</p>" in html
-    assert "<script" not in html and "onclick" not in html
+    # The only script element is the page's JSON-LD (data, not code).
+    assert "alert(1)" not in html and "onclick" not in html
+    assert html.count("<script") == html.count('<script type="application/ld+json">') == 1
 
 
 def test_a_static_page_for_members_only_sends_a_visitor_to_the_login(client):

@@ -29,6 +29,11 @@ class Collector(http.server.BaseHTTPRequestHandler):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         if self.headers.get("Content-Encoding") == "gzip":
             body = gzip.decompress(body)
+        elif self.headers.get("Content-Encoding") == "br":
+            # sentry-sdk prefers brotli whenever the package is installed (fonttools needs it).
+            import brotli
+
+            body = brotli.decompress(body)
         self.bodies.append(body)
         self.send_response(200)
         self.end_headers()

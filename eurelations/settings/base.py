@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # The admin's history with revert: stored versions of the content, every language.
     "reversion",
+    # Responsive renditions of the content's images (eurelations.images says why this one).
+    "imagekit",
     # Login throttling, and the second factor for staff (TOTP).
     "axes",
     "django_otp",
@@ -275,8 +277,38 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "eurelations.staticfinders.PackageFileFinder",  # jQuery UI for modeltranslation's tabs
 ]
-MEDIA_URL = "media/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "media/")
+MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+
+# Uploaded images go to local disk unless an S3-compatible bucket is configured; then to it,
+# through django-storages (credentials: boto3 reads AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY).
+if os.environ.get("MEDIA_S3_BUCKET"):
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("MEDIA_S3_PREFIX", "media"),
+            # Public images: plain URLs that the page cache can keep, not expiring signed ones.
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+    # The pages' <img> point there: the Content-Security-Policy must allow that origin.
+    _media = MEDIA_STORAGE["OPTIONS"]
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"https://{_media['custom_domain']}"
+        if _media["custom_domain"]
+        else (_media["endpoint_url"] or f"https://{_media['bucket_name']}.s3.amazonaws.com")
+    )
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+# Renditions are made when an image is saved, so a page never asks the storage (one request
+# per rendition on S3) whether they exist.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "renditions"
 
 LOGIN_URL = "admin:login"
 

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, LOGGING, SECRET_KEY, SENTRY_DSN, env_bool
+from .base import ALLOWED_HOSTS, LOGGING, MEDIA_STORAGE, SECRET_KEY, SENTRY_DSN, env_bool
 
 DEBUG = False
 
@@ -33,7 +33,7 @@ if any(host == "*" or host.startswith("*") for host in ALLOWED_HOSTS):
     )
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     # Hashed, compressed static files served by WhiteNoise: cacheable forever.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

@@ -1,16 +1,19 @@
-"""Screenshots of the home page in Arabic and English, on a desktop and a 360 px phone, for people
-to look at.
+"""Screenshots of the home page and a project page in Arabic and English, on a desktop and a
+360 px phone, for people to look at.
 
-``python3 dev.py screenshots [DIR]`` copies them to DIR (default ``screenshots/``, not committed);
-in the normal test run they go to a temporary folder and are checked to be real images as wide
-as the screen (a wider image means something sticks out sideways).
+``python3 dev.py screenshots [DIR]`` copies them to DIR (default ``docs/screenshots/``, the ones
+the README shows), reduced to a 256-colour palette to keep the repository small; in the normal
+test run they go to a temporary folder and are checked to be real images as wide as the screen
+(a wider image means something sticks out sideways).
 """
 
-import shutil
 import struct
 from pathlib import Path
 
 import pytest
+from PIL import Image
+
+from projects.models import Project
 
 pytestmark = pytest.mark.browser
 
@@ -22,17 +25,25 @@ def png_size(data):
     return struct.unpack(">II", data[16:24])
 
 
+def address(name, language):
+    if name == "home":
+        return f"/{language}/"
+    return Project.objects.get(key="wapis").get_absolute_url(language)
+
+
+@pytest.mark.parametrize("name", ["home", "project"])
 @pytest.mark.parametrize("language", ["ar", "en"])
 @pytest.mark.parametrize("size", SIZES)
-def test_a_screenshot_of_the_home_page(site, browser, language, size, tmp_path, request):
+def test_a_screenshot_of_the_page(site, browser, name, language, size, tmp_path, request):
     width, height = SIZES[size]
     context = browser.new_context(
         viewport={"width": width, "height": height}, is_mobile=size == "phone"
     )
     try:
         page = context.new_page()
-        page.goto(f"{site.url}/{language}/")
-        target = tmp_path / f"home-{language}-{size}.png"
+        page.goto(site.url + address(name, language))
+        page.evaluate("document.fonts.ready")
+        target = tmp_path / f"{name}-{language}-{size}.png"
         page.screenshot(path=str(target), full_page=True)
     finally:
         context.close()
@@ -46,4 +57,5 @@ def test_a_screenshot_of_the_home_page(site, browser, language, size, tmp_path, 
     wanted = request.config.getoption("screenshots")
     if wanted:
         Path(wanted).mkdir(parents=True, exist_ok=True)
-        shutil.copy(target, Path(wanted) / target.name)
+        with Image.open(target) as image:
+            image.convert("RGB").quantize(256).save(Path(wanted) / target.name, optimize=True)

@@ -1,0 +1,74 @@
+"""The site's identity on every page: the JSON-LD (organisation, site search, breadcrumbs)."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+# What json_script escapes: inside <script> no "<", ">" or "&" may close or open a tag.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, crumb_url=None, crumb_title=None, page_title=None):
+    """JSON-LD: the organisation, the site with its search action, and the page's breadcrumbs
+    (home › parent › page) when the page is not the home page."""
+    request = context["request"]
+    origin = request.build_absolute_uri("/").rstrip("/")
+    home = origin + reverse("home")
+    language = translation.get_language()
+    organization = {
+        "@type": "Organization",
+        "@id": f"{origin}/#organization",
+        "name": _("The Office of the Special Representative of INTERPOL to the European Union"),
+        "url": home,
+        "logo": origin + static("img/og-image.png"),
+        "address": {"@type": "PostalAddress", "addressLocality": _("Brussels")},
+    }
+    website = {
+        "@type": "WebSite",
+        "@id": f"{origin}/#website-{language}",
+        "name": _("INTERPOL and the European Union"),
+        "url": home,
+        "inLanguage": language,
+        "publisher": {"@id": organization["@id"]},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": origin + reverse("search") + "?q={search_term_string}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }
+    graph = [organization, website]
+    if page_title:
+        crumbs = [(_("Home"), home)]
+        if crumb_url and crumb_title:
+            crumbs.append((crumb_title, origin + str(crumb_url)))
+        crumbs.append(
+            (page_title, str(context.get("canonical_url") or request.build_absolute_uri()))
+        )
+        graph.append(
+            {
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {"@type": "ListItem", "position": n, "name": str(name), "item": url}
+                    for n, (name, url) in enumerate(crumbs, start=1)
+                ],
+            }
+        )
+    data = json.dumps(
+        {"@context": "https://schema.org", "@graph": graph},
+        cls=DjangoJSONEncoder,
+        ensure_ascii=False,
+    ).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))

@@ -1,0 +1,84 @@
+"""RSS 2.0 and Atom feeds of the projects, one per language (the URL carries the language)."""
+
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from .models import Project
+
+# A feed lists the latest changes, not the whole catalogue: its size stays bounded.
+FEED_ITEMS = 20
+
+
+class ProjectsRssFeed(Feed):
+    def __call__(self, request, *args, **kwargs):
+        self.language = translation.get_language()
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return _("EU-funded projects | INTERPOL and the European Union")
+
+    def description(self):
+        return _("INTERPOL projects funded by the European Union.")
+
+    def link(self):
+        return reverse("projects:project_list")
+
+    def feed_url(self):
+        return reverse("projects:feed_rss")
+
+    def items(self):
+        return (
+            Project.objects.published()
+            .with_translations()
+            .prefetch_related(
+                Prefetch(
+                    "cooperation_areas",
+                    # The area model through the relation: projects does not import cooperation.
+                    queryset=Project.cooperation_areas.rel.model.objects.published().with_translations(),
+                )
+            )
+            .order_by("-updated_at", "-pk")[:FEED_ITEMS]
+        )
+
+    def item_title(self, item):
+        return item.name
+
+    def item_description(self, item):
+        return item.summary or item.name
+
+    def item_link(self, item):
+        return item.get_absolute_url(self.language)
+
+    def item_guid(self, item):
+        # Stable across renamed slugs: the project's key, per language.
+        return f"urn:eurelations:project:{item.key}:{self.language}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [area.title for area in item.cooperation_areas.all()]
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        feed.feed["language"] = self.language
+        return feed
+
+
+class ProjectsAtomFeed(ProjectsRssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()
+
+    def feed_url(self):
+        return reverse("projects:feed_atom")

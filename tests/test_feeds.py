@@ -1,0 +1,78 @@
+"""RSS and Atom feeds of the projects in each language, read with a real feed parser, and
+announced on every page with <link rel="alternate">."""
+
+import re
+
+import feedparser
+import pytest
+from django.contrib.sites.models import Site
+from django.urls import reverse
+from django.utils import translation
+
+from projects.feeds import FEED_ITEMS
+from projects.models import Project
+
+pytestmark = pytest.mark.django_db
+LANGUAGES = ("ar", "en", "fr", "es")
+
+
+def feed_url(kind, language):
+    with translation.override(language):
+        return reverse(f"projects:feed_{kind}")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_feed_reader_gets_every_published_project_in_the_language(client, kind, language):
+    response = client.get(feed_url(kind, language))
+    assert response.status_code == 200
+    # Like the sitemap, feeds use the site's configured domain (SITE_DOMAIN).
+    origin = f"http://{Site.objects.get_current().domain}"
+    parsed = feedparser.parse(response.content)
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == ("rss20" if kind == "rss" else "atom10")
+    assert parsed.feed.language == language
+    with translation.override(language):
+        assert parsed.feed.link == origin + reverse("projects:project_list")
+    projects = Project.objects.published().language(language)
+    assert {entry.link for entry in parsed.entries} == {
+        origin + project.get_absolute_url(language) for project in projects
+    }
+    wapis = Project.objects.language(language).get(key="wapis")
+    entry = next(e for e in parsed.entries if e.link.endswith(wapis.get_absolute_url(language)))
+    assert entry.title == wapis.name
+    assert entry.summary == wapis.summary
+    assert entry.id == f"urn:eurelations:project:wapis:{language}"
+    assert wapis.cooperation_areas.language(language).get().title in {
+        tag.term for tag in entry.tags
+    }
+
+
+def test_a_draft_project_is_not_in_the_feed(client):
+    Project.objects.filter(key="iarms").update(status="draft")
+    parsed = feedparser.parse(client.get(feed_url("atom", "en")).content)
+    assert not any("iarms" in entry.link for entry in parsed.entries)
+    assert len(parsed.entries) == Project.objects.published().count()
+
+
+def test_the_feed_is_bounded(client):
+    assert FEED_ITEMS == 20
+    for n in range(25):
+        project = Project(key=f"extra-{n}", status="published")
+        project.set_current_language("en")
+        project.name, project.slug = f"Extra {n}", f"extra-{n}"
+        project.save()
+    parsed = feedparser.parse(client.get(feed_url("rss", "en")).content)
+    assert len(parsed.entries) == FEED_ITEMS
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_page_announces_both_feeds_in_its_language(client, language):
+    html = client.get(f"/{language}/").content.decode()
+    head = html.split("</head>")[0]
+    for kind, mime in (("rss", "application/rss+xml"), ("atom", "application/atom+xml")):
+        assert re.search(
+            rf'<link rel="alternate" type="{re.escape(mime)}" title="[^"]+" '
+            rf'href="{re.escape(feed_url(kind, language))}">',
+            head,
+        )
