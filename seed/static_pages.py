@@ -41,13 +41,13 @@ LEGAL_NOTICE = {
         ),
         "fr": (
             "<h2>Objet du site</h2>"
-            "<p>Ce site présente la page « INTERPOL et l’Union européenne » en arabe, en anglais, en français et en espagnol : la coopération entre INTERPOL et l’Union européenne, le Bureau du Représentant spécial d’INTERPOL auprès de l’Union européenne à Bruxelles, les domaines de coopération, les projets financés par l’UE, ainsi que les agences et institutions de l’UE avec lesquelles INTERPOL travaille.</p>"
+            "<p>Ce site présente la page « INTERPOL et l’Union européenne » en arabe, en anglais, en français et en espagnol : la coopération entre INTERPOL et l’Union européenne, le Bureau du Représentant spécial d’INTERPOL auprès de l’Union européenne à Bruxelles, les domaines de coopération, les projets financés par l’UE, ainsi que les agences et institutions de l’UE avec lesquelles INTERPOL travaille.</p>"
             "<h2>Textes et traductions</h2>"
             "<p>Le texte source du contenu est rédigé en arabe. Les textes anglais, français et espagnol en sont des traductions. En cas de différence entre deux langues, le texte arabe fait foi.</p>"
             "<h2>Emblème et noms</h2>"
-            "<p>L’emblème figurant en haut des pages a été conçu pour ce site ; ce n’est ni l’emblème d’INTERPOL ni celui de l’Union européenne. Les noms des organisations, agences et institutions mentionnées appartiennent à leurs titulaires.</p>"
+            "<p>L’emblème figurant en haut des pages a été conçu pour ce site ; ce n’est ni l’emblème d’INTERPOL ni celui de l’Union européenne. Les noms des organisations, agences et institutions mentionnées appartiennent à leurs titulaires.</p>"
             "<h2>Liens vers d’autres sites</h2>"
-            "<p>Certains liens mènent à des sites que ce site ne gère pas ; il n’est pas responsable de leur contenu.</p>"
+            "<p>Certains liens mènent à des sites que ce site ne gère pas ; il n’est pas responsable de leur contenu.</p>"
             "<h2>Polices de caractères</h2>"
             "<p>Le site utilise les polices Noto Naskh Arabic et Noto Sans, distribuées sous la licence SIL Open Font License 1.1 et servies par le site lui-même.</p>"
         ),
@@ -104,14 +104,14 @@ PRIVACY_NOTICE = {
         ),
         "fr": (
             "<h2>Ce que le site enregistre</h2>"
-            "<p>Le site ne demande aucune information personnelle à ses visiteurs, ne comporte aucun formulaire d’inscription ou de commentaire et n’utilise aucun outil de mesure d’audience ni de publicité. Tous les fichiers, polices comprises, sont servis par le site lui-même : sa consultation n’envoie aucune requête à un autre site.</p>"
+            "<p>Le site ne demande aucune information personnelle à ses visiteurs, ne comporte aucun formulaire d’inscription ou de commentaire et n’utilise aucun outil de mesure d’audience ni de publicité. Tous les fichiers, polices comprises, sont servis par le site lui-même : sa consultation n’envoie aucune requête à un autre site.</p>"
             "<h2>Cookies</h2>"
             "<ul>"
-            "<li><strong>Cookie de langue</strong> (django_language) : enregistré uniquement si un visiteur choisit une langue au moyen du réglage de langue du site, pour mémoriser ce choix. Il ne contient que le code de la langue.</li>"
-            "<li><strong>Cookie de session</strong> (sessionid) et <strong>cookie de sécurité</strong> (csrftoken) : enregistrés uniquement pour les membres de l’équipe qui se connectent pour modifier le contenu, afin de maintenir leur connexion et de protéger les formulaires. Un visiteur qui se contente de lire le site ne les reçoit pas.</li>"
+            "<li><strong>Cookie de langue</strong> (django_language) : enregistré uniquement si un visiteur choisit une langue au moyen du réglage de langue du site, pour mémoriser ce choix. Il ne contient que le code de la langue.</li>"
+            "<li><strong>Cookie de session</strong> (sessionid) et <strong>cookie de sécurité</strong> (csrftoken) : enregistrés uniquement pour les membres de l’équipe qui se connectent pour modifier le contenu, afin de maintenir leur connexion et de protéger les formulaires. Un visiteur qui se contente de lire le site ne les reçoit pas.</li>"
             "</ul>"
             "<h2>Journaux des serveurs</h2>"
-            "<p>Les serveurs qui diffusent le site conservent des journaux techniques des requêtes : l’heure, la page demandée, le résultat, ainsi que l’adresse réseau et l’identification du navigateur transmises avec la requête. Ces journaux servent uniquement à faire fonctionner le site, à le sécuriser et à corriger les pannes.</p>"
+            "<p>Les serveurs qui diffusent le site conservent des journaux techniques des requêtes : l’heure, la page demandée, le résultat, ainsi que l’adresse réseau et l’identification du navigateur transmises avec la requête. Ces journaux servent uniquement à faire fonctionner le site, à le sécuriser et à corriger les pannes.</p>"
             "<h2>Recherches</h2>"
             "<p>Les recherches saisies sur le site ne sont pas conservées, sauf dans la mesure où elles figurent dans l’adresse de la page enregistrée dans les journaux des serveurs.</p>"
         ),
@@ -173,16 +173,16 @@ ACCESSIBILITY_STATEMENT = {
         ),
         "fr": (
             "<h2>Notre objectif</h2>"
-            "<p>Nous voulons que ce site soit utilisable par toutes et tous, au niveau AA des Règles pour l’accessibilité des contenus Web (WCAG 2.2), dans les quatre langues et dans les deux sens d’écriture : de droite à gauche pour l’arabe, de gauche à droite pour les autres.</p>"
+            "<p>Nous voulons que ce site soit utilisable par toutes et tous, au niveau AA des Règles pour l’accessibilité des contenus Web (WCAG 2.2), dans les quatre langues et dans les deux sens d’écriture : de droite à gauche pour l’arabe, de gauche à droite pour les autres.</p>"
             "<h2>Ce que nous avons fait</h2>"
             "<ul>"
             "<li>Chaque page s’utilise au clavier, avec un lien d’accès direct au contenu et un indicateur de focus bien visible.</li>"
             "<li>Les pages fonctionnent sans JavaScript et s’adaptent aux écrans de téléphone.</li>"
-            "<li>Chaque page a un seul titre principal, des zones clairement identifiées (en-tête, navigation, contenu, pied de page) et une langue déclarée ; un texte affiché dans une autre langue porte sa propre langue et son sens d’écriture.</li>"
-            "<li>Chaque type de page, dans les quatre langues, est vérifié à chaque modification du site par deux outils indépendants : axe-core pour l’accessibilité et le Nu HTML Checker pour la validité du code.</li>"
+            "<li>Chaque page a un seul titre principal, des zones clairement identifiées (en-tête, navigation, contenu, pied de page) et une langue déclarée ; un texte affiché dans une autre langue porte sa propre langue et son sens d’écriture.</li>"
+            "<li>Chaque type de page, dans les quatre langues, est vérifié à chaque modification du site par deux outils indépendants : axe-core pour l’accessibilité et le Nu HTML Checker pour la validité du code.</li>"
             "</ul>"
             "<h2>Limites connues</h2>"
-            "<p>Les vérifications automatiques ne détectent pas tous les obstacles. Certains textes ne sont peut-être pas encore traduits dans toutes les langues ; ils sont alors affichés dans une autre langue, avec un avis qui le signale.</p>"
+            "<p>Les vérifications automatiques ne détectent pas tous les obstacles. Certains textes ne sont peut-être pas encore traduits dans toutes les langues ; ils sont alors affichés dans une autre langue, avec un avis qui le signale.</p>"
             "<h2>Signalez-nous un problème</h2>"
             "<p>Si vous rencontrez un obstacle sur ce site, merci de le signaler par les moyens indiqués sur la page de contact, en précisant l’adresse de la page et ce qui s’est passé.</p>"
         ),
@@ -226,7 +226,7 @@ CONTACT = {
         ),
         "fr": (
             "<p>Le Bureau du Représentant spécial d’INTERPOL auprès de l’Union européenne est installé à Bruxelles.</p>"
-            '<p>Ce site ne publie pas encore d’adresse postale, d’adresse électronique ni de numéro de téléphone pour le Bureau. En attendant, INTERPOL peut être joint par les moyens de contact indiqués sur son site officiel : <a href="https://www.interpol.int/fr" rel="noopener noreferrer">www.interpol.int</a>.</p>'
+            '<p>Ce site ne publie pas encore d’adresse postale, d’adresse électronique ni de numéro de téléphone pour le Bureau. En attendant, INTERPOL peut être joint par les moyens de contact indiqués sur son site officiel : <a href="https://www.interpol.int/fr" rel="noopener noreferrer">www.interpol.int</a>.</p>'
             "<p>Pour signaler une erreur sur ce site ou un obstacle qui vous empêche de l’utiliser, merci d’utiliser ces mêmes moyens en indiquant l’adresse de la page concernée.</p>"
         ),
         "es": (

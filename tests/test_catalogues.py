@@ -16,7 +16,7 @@ from django.conf import settings as django_settings
 from django.utils import translation
 
 import dev
-from seed import content
+from seed import content, static_pages
 from translations.catalogue_check import (
     NARROW_NBSP,
     check_catalogue,
@@ -275,7 +275,7 @@ def test_the_french_seed_content_follows_french_typography():
     """The content's French follows the catalogue's rules: what a visitor reads on one page
     should not mix two typographies."""
     seed = [content.PARTNERSHIP, content.OBJECTIVES, content.COOPERATION_AREAS]
-    seed += [content.PARTNERS, content.PROJECTS]
+    seed += [content.PARTNERS, content.PROJECTS, static_pages.STATIC_PAGES]
     found = {
         text[:60]: french_typography_problems(text)
         for text in _french_texts(seed)
