@@ -329,7 +329,7 @@ class Writer(threading.Thread):
         while not self.stop.wait(1.0):
             n += 1
             phase = self.load.phase
-            url = f"/drill/{re.sub(r'[^a-z0-9]+', '-', phase.lower())}-{n}/"
+            url = f"/pages/drill/{re.sub(r'[^a-z0-9]+', '-', phase.lower())}-{n}/"
             try:
                 fields = self.browser.form("/admin/flatpages/flatpage/add/")
                 for name in list(fields):
@@ -485,7 +485,7 @@ def main():
         from django.contrib.flatpages.models import FlatPage
 
         stored = set(
-            FlatPage.objects.filter(url__startswith="/drill/").values_list("url", flat=True)
+            FlatPage.objects.filter(url__startswith="/pages/drill/").values_list("url", flat=True)
         )
         lost = Counter(p for p, url in writer.confirmed if url not in stored)
         added = Counter(p for p, _ in writer.confirmed)
