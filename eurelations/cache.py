@@ -470,6 +470,10 @@ class PageCacheMiddleware:
             compressed = gzip.compress(body, compresslevel=6, mtime=0)
             if len(compressed) > len(body) * 0.9:
                 compressed = None
+        # What the key covers, said to caches downstream (a proxy, a CDN): a visitor with a
+        # session cookie (staff) must not be given this page by them either.
+        if "cookie" not in {word.lower() for word in vary}:
+            vary.append("Cookie")
         if compressed is not None:
             vary.append("Accept-Encoding")
         entry = (

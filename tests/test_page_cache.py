@@ -248,6 +248,8 @@ def test_the_page_is_stored_compressed_for_clients_that_accept_gzip(client):
     # Two representations, two ETags; both say which encodings they vary on.
     assert zipped["ETag"] != plain["ETag"]
     assert "Accept-Encoding" in zipped["Vary"] and "Accept-Encoding" in plain["Vary"]
+    # ...and a shared cache downstream must not give staff (a session cookie) this page.
+    assert "Cookie" in plain["Vary"]
     again = client.get("/ar/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"])
     assert again.status_code == 304
 
