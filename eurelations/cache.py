@@ -2,31 +2,47 @@
 
 Cached pages live under a *generation* number kept in the shared cache (Redis in production).
 Any change to content bumps the generation, so every app server stops serving the old pages at
-once; stale entries simply expire. The URL already carries the language (/ar/, /fr/ …), so one
-cache key per URL is one per language.
+once; stale entries simply expire. The URL already carries the language (/ar/, /fr/ …); the few
+addresses without one (robots.txt, the sitemaps) are kept per language the visitor would get.
+
+``PageCacheMiddleware`` sits just inside ``RequestIdMiddleware``: a hit (an anonymous visitor,
+no session cookie) is one ``get_many`` — generation, schedule and page together — and skips
+every other middleware. An entry is the finished answer (headers as the stack set them, CSP
+and security headers included; the body; a gzip copy; their ETags).
 
 Only the query parameters a page reads (its ``page_cache_params``: ``page``, its filters, ``q``)
 are part of the key, sorted; any other parameter is ignored for caching, so a stream of
 cache-busting query strings is served from one entry instead of filling Redis.
+
+Scheduled publication needs no save, so no new generation: the bump also records the upcoming
+``publish_at`` times (``SCHEDULE_KEY``, one query), no entry outlives the next of them, and the
+first request after it starts a new generation. If Redis loses that record (a flush, a restart
+without persistence) pages fall back to ``PAGE_CACHE_SECONDS`` until the next edit.
 
 When Redis is unreachable (``eurelations.redis_cache``) every page is a miss and is served from
 the database; when it answers again the generation is bumped, because the invalidations sent
 during the outage were lost.
 """
 
+import gzip
 import time
 from contextlib import contextmanager
+from hashlib import md5
 from urllib.parse import urlencode
 
 from django.core.cache import cache as default_cache
 from django.core.cache import caches
-from django.db import transaction
-from django.http import QueryDict
-from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError, transaction
+from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
-from django.utils.encoding import escape_uri_path
+from django.utils import timezone, translation
+from django.utils.cache import cc_delim_re, get_conditional_response, get_max_age
+from django.utils.http import parse_http_date_safe, quote_etag
 
 GENERATION_KEY = "pagecache:generation"
+# The scheduled publication times, read with the generation (see ``upcoming_publications``).
+SCHEDULE_KEY = "pagecache:schedule"
 
 
 def _cache():
@@ -64,10 +80,35 @@ def invalidate_pages(**kwargs):
 
 def _bump_generation():
     cache = _cache()
+    # The schedule first: a page stored under the new generation must see its times.
+    try:
+        cache.set(SCHEDULE_KEY, upcoming_publications(), timeout=None)
+    except DatabaseError:
+        cache.delete(SCHEDULE_KEY)  # unknown: pages fall back to their timeout
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no generation yet: nothing cached under one either
         current_generation()
+
+
+def upcoming_publications(limit=100):
+    """The next scheduled publication times (epoch seconds, ascending) over every publishable
+    model of the registry: one query. Kept next to the generation (``SCHEDULE_KEY``)."""
+    from eurelations import registry
+    from eurelations.models import PublicationStatus, PublishableModel
+
+    now = timezone.now()
+    parts = [
+        entry.model.objects.filter(status=PublicationStatus.PUBLISHED, publish_at__gt=now)
+        .order_by()
+        .values_list("publish_at", flat=True)
+        for entry in registry.entries()
+        if issubclass(entry.model, PublishableModel)
+    ]
+    if not parts:
+        return ()
+    scheduled = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    return tuple(moment.timestamp() for moment in scheduled.order_by("publish_at")[:limit])
 
 
 def invalidate_after_outage(**kwargs):
@@ -145,16 +186,6 @@ def exempt_from_page_cache(view):
     return view
 
 
-def _match(request):
-    match = getattr(request, "resolver_match", None)
-    if match is None:
-        try:
-            match = resolve(request.path_info, getattr(request, "urlconf", None))
-        except Resolver404:
-            return None
-    return match
-
-
 def canonical_query(request, names):
     """The query string as the cache sees it: the page's own parameters, sorted by name."""
     return urlencode(
@@ -162,76 +193,307 @@ def canonical_query(request, names):
     )
 
 
-def keep_only_page_params(request, match):
+def keep_only_page_params(request, names):
     """Make the page see only the parameters that form its cache key: a page stored under the
     key must not carry another visitor's stray parameters (in its language links, say)."""
-    if match is None or "admin" in match.namespaces:
-        return  # the admin is never cached and reads its own parameters (?next=)
-    query = canonical_query(request, getattr(match.func, "page_cache_params", ()))
-    request._page_cache_query = query
-    if query != request.META.get("QUERY_STRING", ""):
+    raw = request.META.get("QUERY_STRING", "")
+    query = canonical_query(request, names) if raw else ""
+    if query != raw:
         request.GET = QueryDict(query)
+    return query
 
 
-class _CacheKeyRequest:
-    """The request as the cache key sees it; everything else is the request itself (what the
-    cache middleware sets on it, too)."""
+# --- the page cache itself ----------------------------------------------------------------------
 
-    def __init__(self, request):
-        query = getattr(request, "_page_cache_query", None)
-        if query is None:
-            match = _match(request)
-            names = getattr(match.func, "page_cache_params", ()) if match else ()
-            query = request._page_cache_query = canonical_query(request, names)
-        object.__setattr__(self, "_request", request)
-        object.__setattr__(self, "_query", query)
+# The headers a stored page keeps as they were: everything but what is set per answer.
+_PER_ANSWER = {
+    "cache-control",
+    "content-encoding",
+    "content-length",
+    "date",
+    "etag",
+    "expires",
+    "set-cookie",
+    "vary",
+    "x-request-id",
+}
+# What the key covers: the visitor's language (Accept-Language, the language cookie), and the
+# absence of a session cookie (Cookie); Accept-Encoding is ours (the gzip copy). A response that
+# varies on anything else is not stored.
+_COVERED_VARY = {"cookie", "accept-language"}
+_GZIP_MIN_BYTES = 1024
+_CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+# The size of the per-process table of addresses already resolved (cleared when full).
+_ROUTES_MAX = 4096
 
-    def __getattr__(self, name):
-        return getattr(self._request, name)
+# One entry per page: everything a hit needs, so a hit is one read.
+(
+    _STATUS,
+    _HEADERS,
+    _BODY,
+    _GZIP,
+    _ETAG,
+    _LAST_MODIFIED,
+    _EXPIRES,
+    _CACHE_CONTROL,
+    _VARY,
+) = range(9)
 
-    def __setattr__(self, name, value):
-        setattr(self._request, name, value)
 
-    def build_absolute_uri(self, location=None):
-        if location is None:
-            location = escape_uri_path(self._request.path)
-            if self._query:
-                location += "?" + self._query
-        return self._request.build_absolute_uri(location)
+def page_key(generation, suffix):
+    from django.conf import settings
+
+    return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:v2:{generation}:{suffix}"
 
 
-class _GenerationPrefix:
-    """``key_prefix`` read from the shared generation on every use (thread-safe: no state)."""
+def _etag_variant(etag, suffix):
+    return f'{etag[:-1]}-{suffix}"' if etag.endswith('"') else etag
 
-    @property
-    def key_prefix(self):
+
+def _compressible(content_type):
+    content_type = content_type.split(";", 1)[0].strip().lower()
+    return content_type.startswith("text/") or content_type.endswith(("xml", "json"))
+
+
+class PageCacheMiddleware:
+    """The page cache: just inside ``RequestIdMiddleware``, so a hit skips every other
+    middleware and costs one cache round trip.
+
+    Only anonymous visitors are served and stored: GET and HEAD requests without a session
+    cookie (authentication is by session only, so staff always carry one and never meet a
+    cached page). Everything else goes straight through, untouched.
+
+    A hit reads, in one ``get_many``, the shared generation, the schedule and the page under
+    the generation this process saw last; only when the generation has moved on (an edit) is
+    the page read again under the new one. An entry is the whole answer (status, headers,
+    body, a gzip copy, their ETags), stored once the rest of the stack has run (security
+    headers, CSP), so a hit answers ``If-None-Match`` with a 304 without rendering anything.
+
+    Scheduled publication: an entry expires no later than the next scheduled ``publish_at``
+    (the schedule is computed when the generation is bumped), and the first request after that
+    moment starts a new generation, so counts and filter choices kept per generation follow.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Per process (Django builds the middleware once per handler): the last generation
+        # seen, resolved addresses, and views that refused to be cached (never_cache: not
+        # worth a cache read).
+        self.generation = None
+        self.routes = {}
+        self.uncacheable = set()
+        self.publications_seen = set()
+
+    def __call__(self, request):
+        plan = self._plan(request)
+        if plan is None:
+            return self.get_response(request)
+        suffix, view = plan
+        cache = _cache()
+        generation, schedule, entry = self._lookup(cache, suffix)
+        now = time.time()
+        if schedule and schedule[0] <= now and self._publication_came(cache, generation, schedule):
+            generation, schedule, entry = self.generation, cache.get(SCHEDULE_KEY) or (), None
+        if entry is not None and entry[_EXPIRES] > now:
+            return self._answer(request, entry, now)
+
+        # A miss: render the full page whatever the visitor holds, answer the condition after.
+        conditions = {
+            name: request.META.pop(name) for name in _CONDITIONAL if name in request.META
+        }
+        response = self.get_response(request)
+        request.META.update(conditions)
+        if generation is not None:
+            entry = self._store(
+                cache, request, response, (generation, suffix, schedule), view, now
+            )
+            if entry is not None:
+                return self._answer(request, entry, time.time())
+        if conditions:
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
+        return response
+
+    # --- which requests, under which key ----------------------------------------------------
+
+    def _plan(self, request):
+        """(key suffix, view) of a request the cache may answer, or None."""
         from django.conf import settings
 
-        return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{current_generation()}"
+        if request.method not in ("GET", "HEAD") or settings.CACHE_MIDDLEWARE_SECONDS <= 0:
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None  # staff (or a session of any kind): the full stack, never the cache
+        language = translation.get_language_from_request(request, check_path=True)
+        route = self._route(request, language)
+        if route is None or route[1] in self.uncacheable:
+            return None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None  # the stack answers 400
+        query = keep_only_page_params(request, route[0])
+        address = f"{request.scheme}://{host}{request.path}?{query}#{language}"
+        suffix = md5(address.encode("utf-8", "surrogateescape"), usedforsecurity=False)
+        return suffix.hexdigest(), route[1]
 
-    @key_prefix.setter
-    def key_prefix(self, value):
-        pass  # set by Django's __init__; the generation decides instead
+    def _route(self, request, language):
+        """(parameters the page reads, view) of a cacheable address, or None: resolved once
+        per process and address (in the address's language, as LocaleMiddleware will)."""
+        from django.conf import settings
 
+        urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+        key = (urlconf, language, request.path_info)
+        try:
+            return self.routes[key]
+        except KeyError:
+            pass
+        with translation.override(language):
+            try:
+                match = resolve(request.path_info, urlconf)
+            except Resolver404:
+                match = None
+        if (
+            match is None
+            or "admin" in match.namespaces
+            or getattr(match.func, "page_cache_exempt", False)
+        ):
+            route = None
+        else:
+            route = (tuple(getattr(match.func, "page_cache_params", ())), match.func)
+        if len(self.routes) >= _ROUTES_MAX:
+            self.routes.clear()
+        self.routes[key] = route
+        return route
 
-class UpdatePageCacheMiddleware(_GenerationPrefix, UpdateCacheMiddleware):
-    def process_response(self, request, response):
-        if not self._should_update_cache(request, response):
-            return response
-        return super().process_response(_CacheKeyRequest(request), response)
+    # --- reading ------------------------------------------------------------------------
 
+    def _lookup(self, cache, suffix):
+        """(generation, schedule, entry or None): one round trip unless the generation has
+        changed since this process last looked; (None, (), None) when the cache is down."""
+        remembered = self.generation
+        key = page_key(remembered, suffix)
+        found = cache.get_many([GENERATION_KEY, SCHEDULE_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        schedule = found.get(SCHEDULE_KEY) or ()
+        if generation is not None and generation == remembered:
+            return generation, schedule, found.get(key)
+        if generation is None:
+            generation = current_generation()  # creates it; None when the cache is down
+            if generation is None:
+                return None, (), None
+        self.generation = generation
+        return generation, schedule, cache.get(page_key(generation, suffix))
 
-class FetchPageCacheMiddleware(_GenerationPrefix, FetchFromCacheMiddleware):
-    def process_request(self, request):
-        # Staff see drafts, previews and their own session: never serve or store their pages.
+    def _publication_came(self, cache, generation, schedule):
+        """A scheduled publication has come: every page (and whatever else is kept per
+        generation, counts and filter choices) of ``generation`` is out of date. One process
+        starts a new generation (True); the others see it on their next read, and meanwhile
+        no entry outlives the publication anyway."""
+        moment = (generation, schedule[0])
+        if moment in self.publications_seen:
+            return False
+        if len(self.publications_seen) > 100:
+            self.publications_seen.clear()
+        self.publications_seen.add(moment)
+        if not cache.add(f"pagecache:published:{generation}:{schedule[0]}", 1, timeout=3600):
+            return False
+        _bump_generation()
+        self.generation = current_generation()
+        return True
+
+    def _answer(self, request, entry, now):
+        if entry[_GZIP] is not None and "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+            content, etag = entry[_GZIP], _etag_variant(entry[_ETAG], "gzip")
+            headers = {**dict(entry[_HEADERS]), "Content-Encoding": "gzip"}
+        else:
+            content, etag, headers = entry[_BODY], entry[_ETAG], dict(entry[_HEADERS])
+        control = f"max-age={max(0, int(entry[_EXPIRES] - now))}"
+        headers["Cache-Control"] = (
+            f"{control}, {entry[_CACHE_CONTROL]}" if entry[_CACHE_CONTROL] else control
+        )
+        headers["ETag"] = etag
+        if entry[_VARY]:
+            headers["Vary"] = entry[_VARY]
+        headers["Content-Length"] = str(len(content))
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else content, status=entry[_STATUS], headers=headers
+        )
+        if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+            return get_conditional_response(
+                request, etag=etag, last_modified=entry[_LAST_MODIFIED], response=response
+            )
+        return response
+
+    # --- storing ------------------------------------------------------------------------
+
+    def _store(self, cache, request, response, where, view, started):
+        """Store the finished page as one entry, under the generation read before it was
+        rendered (``where``: generation, key suffix, schedule); the entry, or None when the
+        response may not be stored."""
+        from django.conf import settings
+
+        if response.status_code != 200 or response.streaming or request.method != "GET":
+            return None
+        if response.cookies:
+            return None  # a cookie is one visitor's (the CSRF token, a session)
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
-            request._cache_update_cache = False
             return None
-        match = _match(request)
-        if match is not None and getattr(match.func, "page_cache_exempt", False):
-            request._cache_update_cache = False
+        control = response.get("Cache-Control", "")
+        max_age = get_max_age(response)
+        if max_age == 0 or any(word in control for word in ("private", "no-store", "no-cache")):
+            self.uncacheable.add(view)  # never_cache: not worth a cache read next time
             return None
-        if request.method in ("GET", "HEAD"):
-            keep_only_page_params(request, match)
-        return super().process_request(_CacheKeyRequest(request))
+        vary = [word for word in cc_delim_re.split(response.get("Vary", "")) if word]
+        if {word.lower() for word in vary} - _COVERED_VARY:
+            return None  # the key does not cover what this page varies on
+        generation, suffix, schedule = where
+        now = time.time()
+        expires = now + (settings.CACHE_MIDDLEWARE_SECONDS if max_age is None else max_age)
+        # The first scheduled publication after the page began to render: the page cannot
+        # show it, so it must not outlive it.
+        publication = next((moment for moment in schedule if moment > started), None)
+        if publication is not None:
+            expires = min(expires, publication)
+        if expires - now < 0.001:
+            return None  # a scheduled item went public while the page was being rendered
+
+        body = response.content
+        etag = response.get("ETag") or quote_etag(md5(body, usedforsecurity=False).hexdigest())
+        compressed = None
+        if len(body) >= _GZIP_MIN_BYTES and _compressible(response.get("Content-Type", "")):
+            compressed = gzip.compress(body, compresslevel=6, mtime=0)
+            if len(compressed) > len(body) * 0.9:
+                compressed = None
+        # What the key covers, said to caches downstream (a proxy, a CDN): a visitor with a
+        # session cookie (staff) must not be given this page by them either.
+        if "cookie" not in {word.lower() for word in vary}:
+            vary.append("Cookie")
+        if compressed is not None:
+            vary.append("Accept-Encoding")
+        entry = (
+            response.status_code,
+            tuple(
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in _PER_ANSWER
+            ),
+            body,
+            compressed,
+            etag,
+            parse_http_date_safe(response.get("Last-Modified", "")),
+            expires,
+            ", ".join(
+                word
+                for word in cc_delim_re.split(control)
+                if word and not word.lower().startswith("max-age")
+            ),
+            ", ".join(vary),
+        )
+        cache.set(page_key(generation, suffix), entry, timeout=expires - now)
+        return entry

@@ -20,7 +20,7 @@ import threading
 import time
 
 from django.dispatch import Signal
-from django_redis.cache import CONNECTION_INTERRUPTED
+from django_redis.cache import CONNECTION_INTERRUPTED, omit_exception
 from django_redis.cache import RedisCache as DjangoRedisCache
 from django_redis.exceptions import ConnectionInterrupted
 
@@ -111,9 +111,27 @@ class RedisCache(DjangoRedisCache):
 
     def _get(self, key, default, version, client):
         value = super()._get(key, default, version, client)
-        if value is not CONNECTION_INTERRUPTED and self._outage.answered():
-            cache_recovered.send(sender=type(self), location=self._server)
+        if value is not CONNECTION_INTERRUPTED and self._recovered():
             # Read again: a listener may have changed what this key should give (the page
             # cache's generation, say).
             value = super()._get(key, default, version, client)
         return value
+
+    def get_many(self, keys, version=None, client=None):
+        # The page cache's one read per hit; as ``_get``, but django-redis's own gives {} for
+        # an outage, which an answer with none of the keys also is.
+        values = self._get_many(keys, version, client)
+        if values is not CONNECTION_INTERRUPTED and self._recovered():
+            values = self._get_many(keys, version, client)
+        return {} if values is CONNECTION_INTERRUPTED else values
+
+    @omit_exception(return_value=CONNECTION_INTERRUPTED)
+    def _get_many(self, keys, version, client):
+        return self.client.get_many(keys, version=version, client=client)
+
+    def _recovered(self):
+        """True (and listeners told) once, when Redis answers after an outage."""
+        if not self._outage.answered():
+            return False
+        cache_recovered.send(sender=type(self), location=self._server)
+        return True

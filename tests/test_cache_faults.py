@@ -90,3 +90,37 @@ def test_the_recovery_is_logged_once_and_pages_are_cached_again(
     assert len(back) == 1
     with django_assert_num_queries(0):
         assert client.get("/en/").status_code == 200
+
+
+def test_a_cached_page_costs_one_redis_command(client, redis_cache_settings):
+    import redis
+
+    server = redis.Redis.from_url(redis_cache_settings.url)
+
+    def commands():
+        return server.info("stats")["total_commands_processed"]
+
+    first = client.get("/en/projects/")
+    client.get("/en/projects/")  # the process now knows the generation
+    before = commands()
+    idle = commands() - before  # what reading the counter costs
+    before = commands()
+    again = client.get("/en/projects/")
+    assert again.content == first.content
+    assert commands() - before - idle == 1  # MGET generation, schedule, page
+
+
+def test_a_page_stored_before_an_outage_and_an_edit_is_not_served_after_it(
+    client, redis_cache_settings, django_capture_on_commit_callbacks
+):
+    # As above, with the one-read path: the process remembers the generation of before the
+    # outage, and Redis comes back with it and the old page.
+    client.get("/en/")
+    client.get("/en/")
+    redis_cache_settings.stop()
+    area = CooperationArea.objects.language("en").get(key="west-africa")
+    with django_capture_on_commit_callbacks(execute=True):
+        area.title = "West Africa and the Sahel"
+        area.save()  # the bump is lost
+    redis_cache_settings.start()
+    assert "West Africa and the Sahel" in client.get("/en/").content.decode()

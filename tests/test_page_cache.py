@@ -1,8 +1,16 @@
 """Anonymous pages come from the page cache; any content change shows at once."""
 
+import gzip
+import time
+from datetime import timedelta
+
 import pytest
+from django.conf import settings
+from django.core.cache import cache, caches
 from django.db import connection, transaction
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from cooperation.models import CooperationArea
 from eurelations.cache import current_generation
@@ -125,3 +133,203 @@ def test_a_rolled_back_edit_leaves_the_cached_pages_alone(client):
         transaction.set_rollback(True)
     assert current_generation() == before
     assert "Never committed" not in client.get("/en/").content.decode()
+
+
+# --- the hit path: one round trip, the whole answer stored once -----------------------------
+
+
+CACHE_METHODS = ("get", "get_many", "set", "set_many", "add", "incr", "delete", "touch", "has_key")
+
+
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """The names of the page cache's calls, in order (a call is a round trip to Redis; the
+    test cache's own get_many calls get, which is not counted again)."""
+    store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
+    calls = []
+    inside = []
+    for name in CACHE_METHODS:
+        method = getattr(store, name)
+
+        def counted(*args, _name=name, _method=method, **kwargs):
+            if not inside:
+                calls.append(_name)
+            inside.append(_name)
+            try:
+                return _method(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        monkeypatch.setattr(store, name, counted)
+    return calls
+
+
+def test_a_hit_is_one_cache_round_trip_and_no_query(client, cache_calls):
+    first = client.get("/en/projects/")
+    cache_calls.clear()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/en/projects/")
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert cache_calls == ["get_many"]
+    assert len(queries) == 0
+
+
+def test_an_edit_is_seen_by_every_process_on_its_next_request(
+    django_capture_on_commit_callbacks, cache_calls
+):
+    # Two clients, two middleware instances: two processes, each remembering the generation
+    # it saw last.
+    first, second = Client(), Client()
+    first.get("/en/")
+    assert "West Africa and the Sahel" not in second.get("/en/").content.decode()
+    area = CooperationArea.objects.language("en").get(key="west-africa")
+    with django_capture_on_commit_callbacks(execute=True):
+        area.title = "West Africa and the Sahel"
+        area.save()
+    for process in (first, second):
+        cache_calls.clear()
+        assert "West Africa and the Sahel" in process.get("/en/").content.decode()
+    # Once the page is stored again, the second process reads it in one round trip... after
+    # the one read that tells it of the new generation.
+    cache_calls.clear()
+    second.get("/en/")
+    assert cache_calls == ["get_many"]
+
+
+def test_a_cached_page_keeps_the_security_headers_and_gets_its_own_request_id(client):
+    miss = client.get("/en/")
+    hit = client.get("/en/")
+    for name in (
+        "Content-Security-Policy",
+        "X-Content-Type-Options",
+        "Referrer-Policy",
+        "Cross-Origin-Opener-Policy",
+        "X-Frame-Options",
+        "Content-Language",
+        "Content-Type",
+    ):
+        assert hit[name] == miss[name], name
+    assert hit["X-Request-ID"] and hit["X-Request-ID"] != miss["X-Request-ID"]
+    assert hit["ETag"] == miss["ETag"]
+    assert int(hit["Content-Length"]) == len(hit.content)
+    assert "max-age=" in hit["Cache-Control"]
+
+
+def test_a_revisit_with_the_etag_gets_a_304_from_the_cache_without_rendering(client):
+    etag = client.get("/en/projects/")["ETag"]
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/en/projects/", HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == etag
+    assert len(queries) == 0
+    # A stale ETag gets the page.
+    assert client.get("/en/projects/", HTTP_IF_NONE_MATCH='"old"').status_code == 200
+
+
+def test_a_first_visit_with_an_etag_is_rendered_stored_and_answered_304(client):
+    etag = client.get("/fr/")["ETag"]
+    cache.clear()  # a new generation: the next request renders the page again
+    assert client.get("/fr/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/fr/").status_code == 200  # the full page was stored
+    assert len(queries) == 0
+
+
+def test_the_page_is_stored_compressed_for_clients_that_accept_gzip(client):
+    plain = client.get("/ar/")
+    zipped = client.get("/ar/", HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+    assert "Content-Encoding" not in plain
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == plain.content
+    assert len(zipped.content) < len(plain.content) / 2
+    assert int(zipped["Content-Length"]) == len(zipped.content)
+    # Two representations, two ETags; both say which encodings they vary on.
+    assert zipped["ETag"] != plain["ETag"]
+    assert "Accept-Encoding" in zipped["Vary"] and "Accept-Encoding" in plain["Vary"]
+    # ...and a shared cache downstream must not give staff (a session cookie) this page.
+    assert "Cookie" in plain["Vary"]
+    again = client.get("/ar/", HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=zipped["ETag"])
+    assert again.status_code == 304
+
+
+def test_head_is_answered_from_the_cached_page(client):
+    page = client.get("/en/projects/")
+    with CaptureQueriesContext(connection) as queries:
+        head = client.head("/en/projects/")
+    assert len(queries) == 0
+    assert head.status_code == 200
+    assert head.content == b""
+    assert head["Content-Length"] == str(len(page.content))
+    assert head["ETag"] == page["ETag"]
+
+
+def test_a_staff_page_is_never_stored_for_visitors(admin_client, client):
+    # Staff first, on an empty cache: their page (with its admin links) must not be stored.
+    assert admin_client.get("/en/").status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        visitor = client.get("/en/")
+    assert len(queries) > 0
+    assert "/admin/" not in visitor.content.decode()
+
+
+def test_a_session_cookie_never_meets_the_cache(client, cache_calls):
+    client.get("/en/")
+    cache_calls.clear()
+    client.cookies[settings.SESSION_COOKIE_NAME] = "not-a-session"
+    assert client.get("/en/").status_code == 200
+    assert "get_many" not in cache_calls  # not even looked up
+
+
+def test_a_page_without_a_language_in_its_address_is_kept_per_language(client):
+    arabic = client.get("/robots.txt", HTTP_ACCEPT_LANGUAGE="ar")
+    french = client.get("/robots.txt", HTTP_ACCEPT_LANGUAGE="fr")
+    assert arabic["Content-Language"] == "ar"
+    assert french["Content-Language"] == "fr"
+    assert client.get("/robots.txt", HTTP_ACCEPT_LANGUAGE="ar")["Content-Language"] == "ar"
+
+
+def test_never_cached_views_are_not_even_looked_up_after_their_first_answer(client, cache_calls):
+    # The health checks are exempt: they never touch the page cache.
+    client.get("/livez")
+    assert "get_many" not in cache_calls
+
+
+# --- scheduled publication -------------------------------------------------------------------
+
+
+def test_an_item_scheduled_while_the_cache_is_warm_shows_on_the_first_request_after_its_time(
+    client, django_capture_on_commit_callbacks
+):
+    project = Project.objects.language("en").get(key="iarms")
+    url = project.get_absolute_url("en")
+    moment = timezone.now() + timedelta(seconds=2)
+    with django_capture_on_commit_callbacks(execute=True):
+        project.publish_at = moment
+        project.save()
+    pages = ["/en/", "/en/projects/"]
+    for path in pages:
+        assert url not in client.get(path).content.decode()
+    with CaptureQueriesContext(connection) as queries:  # warm: served from the cache
+        for path in pages:
+            assert url not in client.get(path).content.decode()
+    assert len(queries) == 0
+    time.sleep(max(0.0, (moment - timezone.now()).total_seconds()) + 0.05)
+    for path in pages:
+        assert url in client.get(path).content.decode(), path
+    # ...and cached again.
+    with CaptureQueriesContext(connection) as queries:
+        assert url in client.get("/en/").content.decode()
+    assert len(queries) == 0
+
+
+def test_a_cached_page_lives_no_longer_than_the_next_scheduled_publication(
+    client, django_capture_on_commit_callbacks
+):
+    project = Project.objects.get(key="iarms")
+    with django_capture_on_commit_callbacks(execute=True):
+        project.publish_at = timezone.now() + timedelta(seconds=60)
+        project.save()
+    max_age = int(client.get("/en/")["Cache-Control"].split("max-age=")[1].split(",")[0])
+    assert 0 < max_age <= 60

@@ -71,8 +71,9 @@ MIDDLEWARE = [
     # Outermost: every response (a cached page, an error page) carries the request id, and
     # every log record written during the request names it.
     "eurelations.middleware.RequestIdMiddleware",
-    # Then the page cache, so it stores the finished response (after the others have run).
-    "eurelations.cache.UpdatePageCacheMiddleware",
+    # Then the page cache: it stores the finished response (after the others have run), and a
+    # hit (an anonymous visitor: no session cookie) skips every other middleware.
+    "eurelations.cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Its header is stored with a cached page: public pages carry no nonce, so it stays valid.
     "csp.middleware.CSPMiddleware",
@@ -88,12 +89,10 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # ETag / Last-Modified, so a revisit gets a 304.
+    # ETag / Last-Modified, so a revisit gets a 304 (the page cache answers for cached pages).
     "django.middleware.http.ConditionalGetMiddleware",
     # Turns axes' refusal of a throttled login into its lockout page.
     "axes.middleware.AxesMiddleware",
-    # Last, after authentication, so staff requests can be left out of the page cache.
-    "eurelations.cache.FetchPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "eurelations.urls"
@@ -153,7 +152,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Anonymous pages are cached per URL (and so per language) and invalidated on every content
-# change (eurelations.cache); the timeout bounds how late a scheduled publication appears.
+# change and at every scheduled publication (eurelations.cache); 0 turns the page cache off.
 CACHE_MIDDLEWARE_ALIAS = "default"
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
