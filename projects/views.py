@@ -30,7 +30,11 @@ def project_list(request):
     language = translation.get_language()
     count_key = f"projects:{language}:{form.applied()}"
     paginator = BoundedPaginator(
-        projects, PROJECTS_PER_PAGE, count_key=count_key, max_pages=MAX_LIST_PAGES
+        projects,
+        PROJECTS_PER_PAGE,
+        count_key=count_key,
+        max_pages=MAX_LIST_PAGES,
+        generation=form.generation,
     )
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
