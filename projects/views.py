@@ -25,7 +25,7 @@ def project_list(request):
     form = ProjectFilterForm(request.GET or None)
     # No DISTINCT: each filter matches at most one row per project (an area's or a partner's
     # unique key, one translation per language), and DISTINCT would sort every project.
-    projects = form.filter(Project.objects.published()).with_translations()
+    projects = form.filter(Project.objects.published()).with_shown_translations()
     # get_page() answers ?page=0, ?page=abc or ?page=999999 with the nearest real page.
     language = translation.get_language()
     count_key = f"projects:{language}:{form.applied()}"
@@ -67,12 +67,14 @@ def project_detail(request, slug):
             # (Django needs to_attr for a sliced prefetch of a many-to-many relation.)
             Prefetch(
                 "cooperation_areas",
-                queryset=CooperationArea.objects.published().with_translations()[:MAX_RELATED],
+                queryset=CooperationArea.objects.published().with_shown_translations()[
+                    :MAX_RELATED
+                ],
                 to_attr="shown_areas",
             ),
             Prefetch(
                 "partners",
-                queryset=Partner.objects.published().with_translations()[:MAX_RELATED],
+                queryset=Partner.objects.published().with_shown_translations()[:MAX_RELATED],
                 to_attr="shown_partners",
             ),
         )
@@ -89,7 +91,7 @@ def project_detail(request, slug):
         Project.objects.published()
         .filter(Exists(links))
         .exclude(pk=project.pk)
-        .with_translations()[:RELATED_PROJECTS]
+        .with_shown_translations()[:RELATED_PROJECTS]
     )
     facts = (project.code, project.region, project.countries, project.start_date)
     return render(
