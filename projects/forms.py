@@ -106,7 +106,9 @@ _NOT_AN_OPTION = object()
 class _RememberedSelect(BoundField):
     def as_widget(self, widget=None, attrs=None, only_initial=False):
         form = self.form
-        if widget is not None or attrs or only_initial or not hasattr(form, "generation"):
+        # No generation (the shared cache is unreachable): nothing tells this process when the
+        # options change, so it renders them afresh.
+        if widget is not None or attrs or only_initial or form.generation is None:
             return super().as_widget(widget, attrs, only_initial)
         value = self.value()
         value = "" if value is None else str(value)
