@@ -95,9 +95,7 @@ def main():
     parser.add_argument("--dump", help="a directory: write each page of each language there")
     args = parser.parse_args()
 
-    os.environ.update(
-        {**ENV, "DATABASE_URL": database_url(args.size), "PAGE_CACHE_SECONDS": "0"}
-    )
+    os.environ.update({**ENV, "DATABASE_URL": database_url(args.size), "PAGE_CACHE_SECONDS": "0"})
     os.environ["BENCH_PAGE_CACHE_PREFIX"] = f"profile-{time.time_ns()}"
     os.environ.setdefault("DJANGO_LOG_REQUESTS", "false")
     import django
