@@ -6,10 +6,12 @@ template nodes per card, which cost the project list a fifth of its time. The ma
 whitespace included, is what the templates gave; the values go through the same filters and
 the same escaping (``{{ }}`` escapes, ``{% translate %}`` of a literal does not)."""
 
+from functools import lru_cache
+
 from django import template
 from django.template.defaultfilters import date, striptags, truncatewords
 from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import gettext
 
 from eurelations.templatetags.eurelations import lang_attrs
@@ -72,12 +74,22 @@ def project_card(project, level=3):
     )
 
 
+def _opening(text):
+    """summary|default:body|striptags|truncatewords:26 (each filter keeps a safe text safe):
+    an area's body is rich text, which striptags parses; the same text gives the same line."""
+    return _opening_of(text, isinstance(text, SafeData))
+
+
+@lru_cache(maxsize=256)
+def _opening_of(text, safe):
+    return truncatewords(striptags(mark_safe(text) if safe else text), 26)  # noqa: S308
+
+
 @register.simple_tag
 def area_card(area, level=3):
     """An area as a card: its summary, or the opening of its text when it has none."""
     escape = conditional_escape
-    # summary|default:body|striptags|truncatewords:26 (each filter keeps a safe text safe).
-    text = truncatewords(striptags(area.summary or area.body), 26)
+    text = _opening(area.summary or area.body)
     return mark_safe(  # noqa: S308 - every value is escaped
         f'\n<article class="card card-area"{lang_attrs(area)}>\n'
         f"  {_image(area)}\n"
