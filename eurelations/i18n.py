@@ -1,11 +1,11 @@
 """Which languages a page exists in, the language its text is actually shown in, and the
 addresses of the same page in the other languages."""
 
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.shortcuts import redirect
-from django.urls import translate_url
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import translation
 from parler.utils.i18n import get_active_language_choices
 
@@ -92,8 +92,27 @@ def object_page_context(request, obj):
 
 
 def path_alternates(path):
-    """[(language, url)] of a page that exists in every language (lists, search, home)."""
-    return [(code, translate_url(path, code)) for code in LANGUAGE_CODES]
+    """[(language, url)] of a page that exists in every language (lists, search, home): what
+    ``translate_url`` gives for each language, with the path resolved once, not per language."""
+    parsed = urlsplit(path)
+    try:
+        match = resolve(unquote(parsed.path))
+    except Resolver404:
+        return [(code, path) for code in LANGUAGE_CODES]
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    alternates = []
+    for code in LANGUAGE_CODES:
+        with translation.override(code):
+            try:
+                url = reverse(name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                url = path
+            else:
+                url = urlunsplit(
+                    (parsed.scheme, parsed.netloc, url, parsed.query, parsed.fragment)
+                )
+        alternates.append((code, url))
+    return alternates
 
 
 def x_default(alternates):

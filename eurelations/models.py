@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -59,6 +59,15 @@ class ContentQuerySet(TranslatableQuerySet):
     def with_translations(self):
         # One query for all translations instead of one per object (django-parler #3, #103).
         return self.prefetch_related("translations")
+
+    def with_shown_translations(self):
+        """Like ``with_translations()``, but only the languages a page in the active language
+        can show: its own and its fallbacks (half the rows in Arabic or English). For the
+        objects a page lists; the object a page is about needs every language it has (its
+        alternates)."""
+        languages = get_active_language_choices(translation.get_language())
+        rows = self.model._parler_meta.root_model.objects.filter(language_code__in=languages)
+        return self.prefetch_related(Prefetch("translations", queryset=rows))
 
     def get_by_slug(self, slug):
         """The object whose slug is ``slug`` in the active language; failing that, in its

@@ -19,15 +19,20 @@ COUNT_SECONDS = 300
 
 
 class BoundedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, count_key, max_pages=None, **kwargs):
+    def __init__(
+        self, object_list, per_page, *, count_key, max_pages=None, generation=None, **kwargs
+    ):
+        """``generation``: the page-cache generation, when the view has already read it."""
         super().__init__(object_list, per_page, **kwargs)
         self.count_key = count_key
         self.max_pages = max_pages
+        self.generation = generation
 
     @cached_property
     def count(self):
         store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
-        key = f"count:{current_generation()}:{self.count_key}"
+        generation = current_generation() if self.generation is None else self.generation
+        key = f"count:{generation}:{self.count_key}"
         count = store.get(key)
         if count is None:
             count = super().count

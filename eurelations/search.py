@@ -11,10 +11,16 @@ each kind are ranked, and a page shows ``RESULTS_PER_PAGE`` of them.
 import unicodedata
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Count, Q, Window
+from django.db.models import Count, Expression, Q, Window
 from django.db.models.functions import Upper
 
 from eurelations import registry
@@ -61,6 +67,34 @@ def text_search_indexes(fields, prefix):
     ]
 
 
+class StoredDocument(Expression):
+    """A translation row's text-search document kept in a column (``add_stored_document``):
+    ranked and matched without parsing the row's text again. Ranking the first MAX_MATCHES
+    matches of a common word re-parsed 300 texts per request; and the planner, which has
+    statistics on a column (not on an expression of a partial index), reads a handful of rows
+    for a word every row has instead of building a bitmap of all of them."""
+
+    output_field = SearchVectorField()
+
+    def __init__(self, column):
+        super().__init__()
+        self.column = column
+
+    def as_sql(self, compiler, connection):
+        # The searched table's alias in this query (a subquery renames it).
+        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{alias}.{connection.ops.quote_name(self.column)}", []
+
+
+def _stored_document(rows):
+    """The column holding the rows' document, if their content keeps one."""
+    try:
+        master = rows.model._meta.get_field("master").related_model
+    except FieldDoesNotExist:
+        return None
+    return getattr(master, "search_document_column", None)
+
+
 def _use_full_text():
     return connection.vendor == "postgresql"
 
@@ -98,9 +132,11 @@ def _matches(rows, fields, query, language):
         condition = Q(document=search_query)
         if shared:
             condition |= _shared_match(rows, shared, query)
-        candidates = rows.annotate(document=document(own, language)).filter(condition)
+        column = _stored_document(rows)
+        vector = StoredDocument(column) if column else document(own, language)
+        candidates = rows.annotate(document=vector).filter(condition)
         ordering = ["-rank", "pk"]
-        rank = SearchRank(document(own, language), search_query)
+        rank = SearchRank(vector, search_query)
     else:
         condition = Q()
         for field in fields:
@@ -148,6 +184,60 @@ def search_content(query, language, page=1):
     longest = max((total for _heading, _hits_, total in results), default=0)
     page = Paginator(range(longest), RESULTS_PER_PAGE).get_page(number)
     return [(heading, hits) for heading, hits, _total in results], page
+
+
+def _document_sql(fields, schema_editor):
+    """SQL of each language's document of a row, as ``document()`` builds it."""
+    quote = schema_editor.quote_name
+    text = " || ' ' || ".join(f"COALESCE({quote(field)}::text, '')" for field in fields)
+    cases = " ".join(
+        f"WHEN '{language}' THEN to_tsvector('{config}'::regconfig, {text})"
+        for language, config in SEARCH_CONFIGS.items()
+    )
+    return f"CASE language_code {cases} END"
+
+
+def add_stored_document(app_label, model_name, fields, prefix, column="search_document"):
+    """A migration operation (PostgreSQL only) that keeps each translation row's document in
+    a generated column, ``column``, and replaces the per-language indexes of
+    ``add_text_search_indexes`` with indexes on that column (same names). The model names the
+    column as ``search_document_column`` (``StoredDocument``)."""
+    from django.db import migrations
+
+    def forwards(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        table = schema_editor.quote_name(apps.get_model(app_label, model_name)._meta.db_table)
+        name = schema_editor.quote_name(column)
+        # Computing the documents of a large table takes longer than a request may.
+        schema_editor.execute("SET LOCAL statement_timeout = 0")
+        schema_editor.execute(
+            f"ALTER TABLE {table} ADD COLUMN {name} tsvector"
+            f" GENERATED ALWAYS AS ({_document_sql(fields, schema_editor)}) STORED"
+        )
+        for language in SEARCH_CONFIGS:
+            index = schema_editor.quote_name(f"{prefix}_fts_{language}")
+            schema_editor.execute(f"DROP INDEX IF EXISTS {index}")
+            schema_editor.execute(
+                f"CREATE INDEX {index} ON {table} USING gin ({name})"
+                f" WHERE language_code = '{language}'"
+            )
+
+    def backwards(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        model = apps.get_model(app_label, model_name)
+        for language in SEARCH_CONFIGS:
+            index = schema_editor.quote_name(f"{prefix}_fts_{language}")
+            schema_editor.execute(f"DROP INDEX IF EXISTS {index}")
+        table = schema_editor.quote_name(model._meta.db_table)
+        schema_editor.execute(
+            f"ALTER TABLE {table} DROP COLUMN {schema_editor.quote_name(column)}"
+        )
+        for index in text_search_indexes(fields, prefix):
+            schema_editor.add_index(model, index)
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
 
 
 def add_text_search_indexes(app_label, model_name, fields, prefix):

@@ -268,3 +268,32 @@ def test_the_lists_count_is_remembered_until_the_content_changes(
     with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
         Project.objects.get(key="wapis").delete()
     assert f"{ongoing - 1} projects" in client.get(path + "&page=3").content.decode()
+
+
+def test_the_lists_filters_are_rendered_once_yet_show_each_visitors_choice(client):
+    with translation.override("en"):
+        path = reverse("projects:project_list")
+    chosen = '<option value="west-africa" selected>'
+    plain = client.get(path).content.decode()
+    assert chosen not in plain and 'aria-invalid="true"' not in plain
+    assert chosen in client.get(path, {"area": "west-africa"}).content.decode()
+    unknown = client.get(path, {"area": "nowhere"}).content.decode()
+    assert 'aria-invalid="true"' in unknown and chosen not in unknown
+    assert client.get(path).content.decode() == plain
+
+
+def test_the_lists_filters_show_a_new_area_on_the_next_request(
+    client, django_capture_on_commit_callbacks
+):
+    with translation.override("en"):
+        path = reverse("projects:project_list")
+    assert "Newly opened area" not in client.get(path).content.decode()
+    # Its own savepoint, as a request's transaction would be: a new cache generation on commit.
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        area = CooperationArea(key="newly-opened", status=PublicationStatus.PUBLISHED)
+        area.set_current_language("en")
+        area.title, area.slug = "Newly opened area", "newly-opened"
+        area.save()
+    assert '<option value="newly-opened">Newly opened area</option>' in (
+        client.get(path).content.decode()
+    )

@@ -117,9 +117,34 @@ def test_on_postgresql_the_project_search_reads_the_languages_text_index(client,
     (sql,) = [
         q["sql"]
         for q in captured
-        if "to_tsvector" in q["sql"] and 'FROM "projects_project_translation"' in q["sql"]
+        if "@@" in q["sql"] and 'FROM "projects_project_translation"' in q["sql"]
     ]
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN {sql}")
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert f"project_fts_{language}" in plan, plan
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the stored documents exist on PostgreSQL only"
+)
+def test_on_postgresql_a_projects_stored_document_is_its_text_as_search_parses_it(client):
+    """The generated column that search ranks and matches on holds, for every row, what the
+    language's document of the searched fields is; an edit keeps it so."""
+    from eurelations.search import SEARCH_CONFIGS, StoredDocument, document
+    from projects.models import ProjectTranslation
+
+    wapis = Project.objects.language("fr").get(key="wapis")
+    wapis.summary = "Un système d'information policière, édité à l'instant."
+    wapis.save()
+    own = [field for field in Project.search_fields if not field.startswith("master__")]
+    for language in SEARCH_CONFIGS:
+        pairs = list(
+            ProjectTranslation.objects.filter(language_code=language)
+            .annotate(expected=document(own, language), stored=StoredDocument("search_document"))
+            .values_list("expected", "stored")
+        )
+        assert pairs
+        assert all(expected == stored for expected, stored in pairs), language
+    html = search(client, "fr", "édité")
+    assert wapis.get_absolute_url("fr") in html

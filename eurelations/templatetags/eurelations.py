@@ -3,6 +3,8 @@ switcher, money, and rendering sanitised HTML."""
 
 from babel.numbers import format_currency
 from django import template
+from django.conf import settings
+from django.template import loader
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -75,3 +77,20 @@ def sanitized(html):
     """HTML from a model we do not own (flatpages are not sanitised on save): through the one
     sanitiser, then safe to output."""
     return mark_safe(sanitize_html(html or ""))  # noqa: S308 - sanitised on the line above
+
+
+_FOOTERS = {}
+
+
+@register.simple_tag
+def site_footer():
+    """The footer, which depends on the page's language only (no request, no query): rendered
+    once per language and process rather than on every page (except with DEBUG, where a
+    template may change under a running server)."""
+    language = translation.get_language()
+    html = _FOOTERS.get(language)
+    if html is None:
+        html = loader.get_template("includes/footer.html").render({})
+        if not settings.DEBUG:
+            _FOOTERS[language] = html
+    return html
