@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
-from eurelations.admin import HistoryAdminMixin
+from eurelations.admin import HistoryAdminMixin, ReadOnlyFieldsForm
 from eurelations.richtext import RichTextWidget, editing_language_attrs
 from pages.content import CONTENT_MAX_LENGTH, FIELDS, PAGE_TEMPLATES, URL_PREFIX
 from translations import status
@@ -25,7 +25,7 @@ from translations.permissions import can_revert
 admin.site.unregister(FlatPage)
 
 
-class PageForm(FlatpageForm):
+class PageForm(ReadOnlyFieldsForm, FlatpageForm):
     """Refuses what the site would accept and never serve: an address outside /pages/, a
     template that does not exist or is not a page's (the admin's login)."""
 

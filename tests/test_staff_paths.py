@@ -338,3 +338,71 @@ def test_an_import_while_another_holds_the_lock_is_told_to_wait(tmp_path):
             call_command("import_content", str(po_file(tmp_path, "Résumé")))
     finally:
         other.close()
+
+
+# --- a request that asks for what the role may not do is refused, never "changed successfully" ---
+
+
+def superuser_form(admin_client, url, form_id):
+    return read_form(admin_client.get(url).content.decode(), form_id).as_post()
+
+
+def test_an_editor_forging_a_publication_change_gets_a_form_error(client, admin_client):
+    project = Project.objects.get(key="sharaka")
+    url = reverse("admin:projects_project_change", args=[project.pk]) + "?language=fr"
+    forged = superuser_form(admin_client, url, "project_form")
+    forged["status"] = [PublicationStatus.DRAFT]
+    logged_in(client, "edith", "Editors")
+    response = client.post(url, forged)
+    assert response.status_code == 200
+    assert "«Status»" in " ".join(response.context["adminform"].form.non_field_errors())
+    assert Project.objects.get(pk=project.pk).status == PublicationStatus.PUBLISHED
+
+
+def test_a_translator_forging_a_static_page_setting_gets_a_form_error(
+    client, admin_client, legal_page
+):
+    url = reverse("admin:flatpages_flatpage_change", args=[legal_page.pk])
+    forged = {
+        name: values
+        for name, values in superuser_form(admin_client, url, "flatpage_form").items()
+        if not name.endswith(("_ar", "_en", "_es"))
+    }
+    forged["registration_required"] = ["on"]
+    logged_in(client, "amelie", "Translators", "translate_fr")
+    response = client.post(url, forged)
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.non_field_errors())
+    assert "read-only for you" in errors
+    assert not FlatPage.objects.get(pk=legal_page.pk).registration_required
+
+
+@pytest.mark.parametrize(
+    "group, rights, action",
+    [("Editors", [], "publish"), ("Publishers", [], "delete_selected")],
+)
+def test_an_action_not_offered_is_refused_not_answered_no_action_selected(
+    client, group, rights, action
+):
+    logged_in(client, "someone", group, *rights)
+    project = Project.objects.get(key="sharaka")
+    response = client.post(
+        changelist(Project),
+        {"action": action, "_selected_action": [project.pk], "index": 0, "post": "yes"},
+    )
+    assert response.status_code == 403
+    assert Project.objects.filter(pk=project.pk, status=PublicationStatus.PUBLISHED).exists()
+
+
+def test_admin_addresses_of_objects_that_do_not_exist_are_404(admin_client):
+    from django.contrib.contenttypes.models import ContentType
+
+    from translations.models import LanguageRights
+
+    device = reverse("admin:otp_totp_totpdevice_config", args=[999])
+    assert admin_client.get(device).status_code == 404
+    assert admin_client.get(device.replace("config", "qrcode")).status_code == 404
+    no_table = ContentType.objects.get_for_model(LanguageRights)
+    assert (
+        admin_client.get(reverse("admin:view_on_site", args=[no_table.pk, 1])).status_code == 404
+    )
