@@ -406,3 +406,56 @@ def test_admin_addresses_of_objects_that_do_not_exist_are_404(admin_client):
     assert (
         admin_client.get(reverse("admin:view_on_site", args=[no_table.pk, 1])).status_code == 404
     )
+
+
+# --- the partnership's objectives, edited inline: the same per-language locking ---------------
+
+
+def open_partnership(client, language):
+    from cooperation.models import Partnership
+
+    partnership = Partnership.objects.get()
+    url = (
+        reverse("admin:cooperation_partnership_change", args=[partnership.pk])
+        + f"?language={language}"
+    )
+    return url, read_form(client.get(url).content.decode(), "partnership_form").as_post()
+
+
+def objective_text(language):
+    from cooperation.models import Objective
+
+    first = Objective.objects.order_by("order", "pk").first()
+    return Objective.objects.language(language).get(pk=first.pk).text
+
+
+def test_two_editors_change_objectives_in_different_languages_and_both_save(client):
+    edith, otto = two_editors(client)
+    fr_url, fr_post = open_partnership(edith, "fr")
+    en_url, en_post = open_partnership(otto, "en")
+    assert edith.post(fr_url, {**fr_post, "objectives-0-text": ["Objectif FR"]}).status_code == 302
+    assert otto.post(en_url, {**en_post, "objectives-0-text": ["Objective EN"]}).status_code == 302
+    assert (objective_text("fr"), objective_text("en")) == ("Objectif FR", "Objective EN")
+
+
+def test_two_editors_change_an_objective_in_the_same_language_and_the_second_is_told(client):
+    edith, otto = two_editors(client)
+    url, first = open_partnership(edith, "fr")
+    _url, second = open_partnership(otto, "fr")
+    assert edith.post(url, {**first, "objectives-0-text": ["Objectif d'Edith"]}).status_code == 302
+    response = otto.post(url, {**second, "objectives-0-text": ["Objectif d'Otto"]})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Someone else saved this objective" in page
+    assert "Objectif d&#x27;Edith" in page
+    assert objective_text("fr") == "Objectif d'Edith"
+
+
+def test_two_editors_change_the_order_of_an_objective_and_the_second_is_told(client):
+    edith, otto = two_editors(client)
+    fr_url, fr_post = open_partnership(edith, "fr")
+    en_url, en_post = open_partnership(otto, "en")
+    assert edith.post(fr_url, {**fr_post, "objectives-0-order": ["41"]}).status_code == 302
+    response = otto.post(en_url, {**en_post, "objectives-0-order": ["42"]})
+    assert response.status_code == 200
+    assert "Someone else saved this objective" in response.content.decode()
