@@ -134,10 +134,7 @@ class OptimisticLockingForm(ReadOnlyFieldsForm):
         if self.instance.pk:
             shared, texts = self.current_versions()
             self.fields["seen_version"].initial = shared
-            for language, version in texts.items():
-                name = self.seen_text_field(language)
-                if name in self.fields:
-                    self.fields[name].initial = version
+            self.carry_text_versions(texts)
             # The shared fields post what the editor saw next to what they send, so a save
             # knows which ones *they* changed, not someone else since (changed_data).
             for name in self._shared_names():
@@ -154,8 +151,12 @@ class OptimisticLockingForm(ReadOnlyFieldsForm):
         ``lock``: the rows stay locked until the admin's transaction ends (PostgreSQL)."""
         raise NotImplementedError
 
-    def seen_text_field(self, language):
-        """The hidden field that carries the counter of ``language`` the editor saw."""
+    def carry_text_versions(self, versions):
+        """Put ``{language: counter}`` in the hidden field(s) the page posts back."""
+        raise NotImplementedError
+
+    def seen_text_versions(self, cleaned_data):
+        """``{language: counter}`` as the editor saw them (what ``carry_text_versions`` put)."""
         raise NotImplementedError
 
     def stale_text(self, language, names, cleaned_data):
@@ -196,6 +197,7 @@ class OptimisticLockingForm(ReadOnlyFieldsForm):
         changed = set(self.changed_data)
         shared_changed = changed & set(self._shared_names())
         seen = cleaned_data.get("seen_version")
+        seen_texts = self.seen_text_versions(cleaned_data)
         conflicts = []
         if current is None or (shared_changed and seen != current):
             conflicts += sorted(shared_changed)
@@ -205,7 +207,7 @@ class OptimisticLockingForm(ReadOnlyFieldsForm):
             now = current_texts.get(language)
             if any(name in changed for name in names):
                 self._bumped_languages.append(language)
-            if now is None or cleaned_data.get(self.seen_text_field(language)) == now:
+            if now is None or seen_texts.get(language) == now:
                 continue
             in_conflict = self.stale_text(language, names, cleaned_data)
             conflicts += in_conflict
@@ -280,8 +282,11 @@ class VersionedAdminForm(OptimisticLockingForm, TranslatableModelForm):
     def text_fields(self):
         return {self.language_code: [n for n in self._translated_fields if n in self.fields]}
 
-    def seen_text_field(self, language):
-        return "seen_translation_version"
+    def carry_text_versions(self, versions):
+        self.fields["seen_translation_version"].initial = versions.get(self.language_code)
+
+    def seen_text_versions(self, cleaned_data):
+        return {self.language_code: cleaned_data.get("seen_translation_version")}
 
     def current_versions(self, lock=False):
         rows = type(self.instance)._base_manager.filter(pk=self.instance.pk)

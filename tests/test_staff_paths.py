@@ -459,3 +459,55 @@ def test_two_editors_change_the_order_of_an_objective_and_the_second_is_told(cli
     response = otto.post(en_url, {**en_post, "objectives-0-order": ["42"]})
     assert response.status_code == 200
     assert "Someone else saved this objective" in response.content.decode()
+
+
+# --- static pages: every language on one page, the same locking ---------------------------------
+
+
+def open_page(client, page):
+    url = reverse("admin:flatpages_flatpage_change", args=[page.pk])
+    return url, read_form(client.get(url).content.decode(), "flatpage_form").as_post()
+
+
+def test_two_editors_save_different_languages_of_a_static_page_and_both_are_kept(
+    client, legal_page
+):
+    edith, otto = two_editors(client)
+    url, first = open_page(edith, legal_page)
+    _url, second = open_page(otto, legal_page)
+    assert edith.post(url, {**first, "title_fr": ["Mentions légales"]}).status_code == 302
+    # Otto's page still holds the French as it was: saving his English must not undo Edith's.
+    assert otto.post(url, {**second, "title_en": ["Legal notice"]}).status_code == 302
+    legal_page.refresh_from_db()
+    assert (legal_page.title_fr, legal_page.title_en) == ("Mentions légales", "Legal notice")
+    assert legal_page.title_ar == "إشعار قانوني"
+
+
+def test_two_editors_save_the_same_language_of_a_static_page_and_the_second_is_told(
+    client, legal_page
+):
+    edith, otto = two_editors(client)
+    url, first = open_page(edith, legal_page)
+    _url, second = open_page(otto, legal_page)
+    assert edith.post(url, {**first, "title_fr": ["Mentions d'Edith"]}).status_code == 302
+    response = otto.post(url, {**second, "title_fr": ["Mentions d'Otto"]})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Someone else saved this" in page
+    assert "Saved by: edith" in page and "Mentions d&#x27;Edith" in page
+    legal_page.refresh_from_db()
+    assert legal_page.title_fr == "Mentions d'Edith"
+
+
+def test_two_editors_change_a_shared_field_of_a_static_page_and_the_second_is_told(
+    client, legal_page
+):
+    edith, otto = two_editors(client)
+    url, first = open_page(edith, legal_page)
+    _url, second = open_page(otto, legal_page)
+    assert edith.post(url, {**first, "url": ["/pages/legal-edith/"]}).status_code == 302
+    response = otto.post(url, {**second, "url": ["/pages/legal-otto/"]})
+    assert response.status_code == 200
+    assert "Someone else saved this" in response.content.decode()
+    legal_page.refresh_from_db()
+    assert legal_page.url == "/pages/legal-edith/"
