@@ -160,6 +160,11 @@ class TranslatedFlatPageAdmin(
         changelist.result_list = status.attach_confirmations(changelist.result_list)
         return changelist
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and self.is_reverting(request):
+            PageVersions.raise_all(obj.pk)
+
     def get_fieldsets(self, request, obj=None):
         return [
             *super().get_fieldsets(request, obj),

@@ -511,3 +511,27 @@ def test_two_editors_change_a_shared_field_of_a_static_page_and_the_second_is_to
     assert "Someone else saved this" in response.content.decode()
     legal_page.refresh_from_db()
     assert legal_page.url == "/pages/legal-edith/"
+
+
+def test_a_form_opened_before_a_static_page_is_reverted_cannot_undo_the_revert(
+    client, admin_client, legal_page
+):
+    from reversion.models import Version
+
+    url, first = open_page(admin_client, legal_page)
+    assert admin_client.post(url, {**first, "title_fr": ["Première"]}).status_code == 302
+    url, second = open_page(admin_client, legal_page)
+    assert admin_client.post(url, {**second, "title_fr": ["Seconde"]}).status_code == 302
+    edith, _otto = two_editors(client)
+    _url, stale = open_page(edith, legal_page)
+    version = Version.objects.get_for_object(legal_page).last()  # "Première"
+    revert = reverse("admin:flatpages_flatpage_revision", args=[legal_page.pk, version.pk])
+    form = read_form(admin_client.get(revert).content.decode(), "flatpage_form").as_post()
+    assert admin_client.post(revert, form).status_code == 302
+    legal_page.refresh_from_db()
+    assert legal_page.title_fr == "Première"
+    # Edith's page still shows "Seconde" in French: saving her English would write it back.
+    response = edith.post(url, {**stale, "title_en": ["Legal notice"]})
+    assert response.status_code == 200
+    legal_page.refresh_from_db()
+    assert legal_page.title_fr == "Première"
