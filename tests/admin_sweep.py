@@ -372,7 +372,7 @@ def admin_url(model, view, *args):
 class Sweep:
     """Sends the requests of one role and collects what went wrong."""
 
-    def __init__(self, client, user, forms_of_superuser, root_client=None):
+    def __init__(self, client, user, forms_of_superuser, root_client=None, effects=None):
         self.client = client
         self.user = user
         self.superuser_forms = forms_of_superuser
@@ -380,7 +380,9 @@ class Sweep:
         self.root_client = root_client
         self.requests = 0
         self.asked = 0  # requests sent again as the superuser, to know what they ask for
-        self.effects = {}
+        #: The superuser's effect per (url, data), shared by the roles: every test starts from
+        #: the same seed, and only the rows that differ are kept.
+        self.effects = {} if effects is None else effects
         self.failures = []
         client.raise_request_exception = False
         if root_client is not None:
