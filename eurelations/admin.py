@@ -61,9 +61,9 @@ class ReadOnlyFieldsForm(forms.BaseForm, metaclass=DeclarativeFieldsMetaclass):
             # Not posted at all is the normal case (the page shows it as text). An unticked box
             # or an empty multiple choice is never posted, and their widgets cannot tell that
             # from "omitted": only a value posted under the field's name says something.
-            posted = key in self.files or any(
-                name == key or name.startswith(f"{key}_") for name in self.data
-            )
+            posted = key in self.data or key in self.files
+            if isinstance(widget, forms.MultiWidget):  # the date and time of publish_at
+                posted = any(name.startswith(f"{key}_") for name in self.data)
             if not posted or widget.value_omitted_from_data(self.data, self.files, key):
                 continue
             if probe[name]._has_changed():

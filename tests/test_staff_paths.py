@@ -347,16 +347,25 @@ def superuser_form(admin_client, url, form_id):
     return read_form(admin_client.get(url).content.decode(), form_id).as_post()
 
 
-def test_an_editor_forging_a_publication_change_gets_a_form_error(client, admin_client):
+@pytest.mark.parametrize(
+    "changes, label",
+    [
+        ({"status": [PublicationStatus.DRAFT]}, "«Status»"),
+        ({"publish_at_0": ["2030-01-01"], "publish_at_1": ["10:00:00"]}, "«Publish at»"),
+    ],
+)
+def test_an_editor_forging_a_publication_change_gets_a_form_error(
+    client, admin_client, changes, label
+):
     project = Project.objects.get(key="sharaka")
     url = reverse("admin:projects_project_change", args=[project.pk]) + "?language=fr"
-    forged = superuser_form(admin_client, url, "project_form")
-    forged["status"] = [PublicationStatus.DRAFT]
+    forged = {**superuser_form(admin_client, url, "project_form"), **changes}
     logged_in(client, "edith", "Editors")
     response = client.post(url, forged)
     assert response.status_code == 200
-    assert "«Status»" in " ".join(response.context["adminform"].form.non_field_errors())
-    assert Project.objects.get(pk=project.pk).status == PublicationStatus.PUBLISHED
+    assert label in " ".join(response.context["adminform"].form.non_field_errors())
+    project = Project.objects.get(pk=project.pk)
+    assert (project.status, project.publish_at) == (PublicationStatus.PUBLISHED, None)
 
 
 def test_a_translator_forging_a_static_page_setting_gets_a_form_error(
