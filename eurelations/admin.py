@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.forms.forms import DeclarativeFieldsMetaclass
+from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,50 @@ from eurelations import history
 from eurelations.models import PublicationStatus, PublishableModel
 from eurelations.permissions import can_edit_shared_fields, can_publish
 from eurelations.richtext import set_editing_language
+
+
+def read_only_error(labels):
+    """The form error for a forged value of fields that are read-only for this user."""
+    return ValidationError(
+        gettext(
+            "You may not change these fields, which are read-only for you: %(fields)s. "
+            "Nothing was saved."
+        )
+        % {"fields": ", ".join(f"«{label}»" for label in labels)},
+        code="read_only",
+    )
+
+
+def changed_posted_fields(form, names):
+    """The labels of the fields ``names`` of the bound ``form`` posted with a value that differs
+    from the stored one. Not posted at all is the normal case for a read-only field (the page
+    shows it as text). An unticked box or an empty multiple choice is never posted, and their
+    widgets cannot tell that from "omitted": only a value posted under the field's name says
+    something. The stored value is the instance's, never a posted "initial-" value."""
+    changed = []
+    for name in names:
+        field = form.fields[name]
+        key = form.add_prefix(name)
+        widget = field.widget
+        posted = key in form.data or key in form.files
+        if isinstance(widget, forms.MultiWidget):  # the date and time of publish_at
+            posted = any(posted_name.startswith(f"{key}_") for posted_name in form.data)
+        if not posted or widget.value_omitted_from_data(form.data, form.files, key):
+            continue
+        bound = form[name]
+        if field.has_changed(bound.initial, bound.data):
+            changed.append(str(field.label or name))
+    return changed
+
+
+def read_only_model_form(model, names, formfield_callback):
+    """A form of the fields ``names`` of ``model`` that a form can hold (its editable columns
+    and many-to-many fields), to read what a request posts for them; None if there are none."""
+    model_fields = {f.name: f for f in [*model._meta.concrete_fields, *model._meta.many_to_many]}
+    names = [name for name in names if name in model_fields and model_fields[name].editable]
+    if not names:
+        return None
+    return forms.modelform_factory(model, fields=names, formfield_callback=formfield_callback)
 
 
 class ReadOnlyFieldsForm(forms.BaseForm, metaclass=DeclarativeFieldsMetaclass):
@@ -37,68 +82,92 @@ class ReadOnlyFieldsForm(forms.BaseForm, metaclass=DeclarativeFieldsMetaclass):
         if self.read_only_form is not None:
             changed = self.changed_read_only_fields()
             if changed:
-                self.add_error(
-                    None,
-                    ValidationError(
-                        gettext(
-                            "You may not change these fields, which are read-only for you: "
-                            "%(fields)s. Nothing was saved."
-                        )
-                        % {"fields": ", ".join(f"«{label}»" for label in changed)},
-                        code="read_only",
-                    ),
-                )
+                self.add_error(None, read_only_error(changed))
         return cleaned_data
 
     def changed_read_only_fields(self):
         probe = self.read_only_form(
             data=self.data, files=self.files, instance=self.instance, prefix=self.prefix
         )
-        changed = []
-        for name, field in probe.fields.items():
-            key = probe.add_prefix(name)
-            widget = field.widget
-            # Not posted at all is the normal case (the page shows it as text). An unticked box
-            # or an empty multiple choice is never posted, and their widgets cannot tell that
-            # from "omitted": only a value posted under the field's name says something.
-            posted = key in self.data or key in self.files
-            if isinstance(widget, forms.MultiWidget):  # the date and time of publish_at
-                posted = any(name.startswith(f"{key}_") for name in self.data)
-            if not posted or widget.value_omitted_from_data(self.data, self.files, key):
-                continue
-            if probe[name]._has_changed():
-                changed.append(str(field.label or name))
-        return changed
+        return changed_posted_fields(probe, list(probe.fields))
+
+
+def _visible_field_names(form):
+    """The fields of an inline's row a person sees (not its id, link, counters or boxes)."""
+    control = (DELETION_FIELD_NAME, ORDERING_FIELD_NAME)
+    return [
+        n for n, field in form.fields.items() if not field.widget.is_hidden and n not in control
+    ]
+
+
+def refusing_forged_rows(formset, inline, request, obj):
+    """``formset`` (the class of an inline's formset for this request) refusing what the inline
+    does not offer this user, where Django silently ignores it: a changed value of a read-only
+    field (the inline's ``get_readonly_fields``, or every field of a view-only inline) is a form
+    error; a row added or deleted without the right to is a 403. Nothing is saved."""
+    can_add = inline.has_add_permission(request, obj)
+    can_change = inline.has_change_permission(request, obj)
+    probe = read_only_model_form(
+        inline.model,
+        inline.get_readonly_fields(request, obj),
+        partial(inline.formfield_for_dbfield, request=request),
+    )
+
+    class RefusingFormSet(formset):
+        def clean(self):
+            super().clean()
+            name = self.model._meta.verbose_name
+            deletion = forms.CheckboxInput()
+            for form in self.initial_forms:
+                key = form.add_prefix(DELETION_FIELD_NAME)
+                if not self.can_delete and deletion.value_from_datadict(self.data, {}, key):
+                    raise PermissionDenied(f"You may not delete this {name}.")
+            if not can_add:
+                for form in self.extra_forms:
+                    if changed_posted_fields(form, list(form.fields)):
+                        raise PermissionDenied(f"You may not add a {name}.")
+            changed = []
+            for form in self.initial_forms:
+                if not can_change:
+                    # A view-only row: Django skips its validation and saves nothing of it.
+                    changed += changed_posted_fields(form, _visible_field_names(form))
+                if probe is not None:
+                    read_only = probe(
+                        data=self.data,
+                        files=self.files,
+                        instance=form.instance,
+                        prefix=form.prefix,
+                    )
+                    changed += changed_posted_fields(read_only, list(read_only.fields))
+            if changed:
+                raise read_only_error(list(dict.fromkeys(changed)))
+
+    return RefusingFormSet
 
 
 class RefuseForgedRequestsMixin:
     """What the admin does not offer a user is refused when a request asks for it anyway: a
-    read-only field posted with another value is a form error (``ReadOnlyFieldsForm``), an
-    action that exists but is not offered to this user is a 403, not "No action selected"."""
+    read-only field posted with another value is a form error (``ReadOnlyFieldsForm``, and
+    ``refusing_forged_rows`` for the rows of inlines), a row of an inline added or deleted
+    without the right to is a 403, an action that exists but is not offered to this user is a
+    403, not "No action selected"."""
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         if issubclass(form, ReadOnlyFieldsForm) and hasattr(request, "user"):
             # modelform_factory made this class for this request: its own attribute.
-            form.read_only_form = self._read_only_form(request, obj)
+            form.read_only_form = read_only_model_form(
+                self.model,
+                self.get_readonly_fields(request, obj),
+                partial(self.formfield_for_dbfield, request=request),
+            )
         return form
 
-    def _read_only_form(self, request, obj):
-        model_fields = {
-            f.name: f for f in [*self.model._meta.concrete_fields, *self.model._meta.many_to_many]
-        }
-        names = [
-            name
-            for name in self.get_readonly_fields(request, obj)
-            if name in model_fields and model_fields[name].editable
-        ]
-        if not names:
-            return None
-        return forms.modelform_factory(
-            self.model,
-            fields=names,
-            formfield_callback=partial(self.formfield_for_dbfield, request=request),
-        )
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            if hasattr(request, "user"):
+                formset = refusing_forged_rows(formset, inline, request, obj)
+            yield formset, inline
 
     def changelist_view(self, request, extra_context=None):
         if request.method == "POST" and "action" in request.POST and "_save" not in request.POST:

@@ -470,6 +470,81 @@ def test_two_editors_change_the_order_of_an_objective_and_the_second_is_told(cli
     assert "Someone else saved this objective" in response.content.decode()
 
 
+def objective_rows():
+    from cooperation.models import Objective
+
+    return sorted(
+        (o.pk, o.key, o.order, tuple(sorted(o.translations.values_list("language_code", "text"))))
+        for o in Objective.objects.all()
+    )
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [{"objectives-0-order": ["99"]}, {"objectives-0-key": ["forged-key"]}],
+    ids=["order", "key"],
+)
+def test_a_translator_who_forges_an_objectives_shared_field_is_refused(client, forged):
+    logged_in(client, "amelie", "Translators", "translate_fr")
+    url, post = open_partnership(client, "fr")
+    assert "objectives-0-order" not in post  # read-only for her: shown as text
+    before = objective_rows()
+    response = client.post(url, {**post, **forged})
+    assert response.status_code == 200
+    assert "You may not change these fields, which are read-only for you" in (
+        response.content.decode()
+    )
+    assert objective_rows() == before
+
+
+def test_a_translator_may_not_add_or_delete_an_objective(client):
+    logged_in(client, "amelie", "Translators", "translate_fr")
+    url, post = open_partnership(client, "fr")
+    before = objective_rows()
+    assert client.post(url, {**post, "objectives-0-DELETE": ["on"]}).status_code == 403
+    total = int(post["objectives-TOTAL_FORMS"][0])
+    added = {
+        **post,
+        "objectives-TOTAL_FORMS": [str(total + 1)],
+        f"objectives-{total}-key": ["forged-objective"],
+        f"objectives-{total}-order": ["9"],
+        f"objectives-{total}-text": ["Objectif ajouté"],
+    }
+    assert client.post(url, added).status_code == 403
+    assert objective_rows() == before
+
+
+def test_a_publisher_who_forges_an_objectives_text_is_refused(client):
+    # A tab in a language she may not translate: every objective is view-only.
+    logged_in(client, "paul", "Publishers")
+    url, post = open_partnership(client, "fr")
+    before = objective_rows()
+    response = client.post(url, {**post, "objectives-0-text": ["Forgé"]})
+    assert response.status_code == 200
+    assert "You may not change these fields" in response.content.decode()
+    assert objective_rows() == before
+
+
+def test_an_editor_still_adds_and_deletes_objectives(client):
+    from cooperation.models import Objective
+
+    logged_in(client, "edith", "Editors")
+    url, post = open_partnership(client, "fr")
+    first = Objective.objects.order_by("order", "pk").first()
+    total = int(post["objectives-TOTAL_FORMS"][0])
+    added = {
+        **post,
+        "objectives-0-DELETE": ["on"],
+        "objectives-TOTAL_FORMS": [str(total + 1)],
+        f"objectives-{total}-key": ["new-objective"],
+        f"objectives-{total}-order": ["9"],
+        f"objectives-{total}-text": ["Nouvel objectif"],
+    }
+    assert client.post(url, added).status_code == 302
+    assert not Objective.objects.filter(pk=first.pk).exists()
+    assert Objective.objects.language("fr").get(key="new-objective").text == "Nouvel objectif"
+
+
 # --- static pages: every language on one page, the same locking ---------------------------------
 
 
