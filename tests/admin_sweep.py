@@ -252,9 +252,34 @@ def tables_of(model):
     return [m for m in models if m._meta.managed and not m._meta.proxy]
 
 
+@dataclass(frozen=True)
+class Table:
+    """A table an admin's pages write: ``owner`` is the model it belongs to (the table itself, or
+    the model whose translations or links it holds); ``parent`` the admin's model when the owner
+    is edited inline on its page, else None."""
+
+    model: type
+    owner: type
+    parent: type = None
+
+
+def tables_written_by(model):
+    """Every table the admin of ``model`` writes: the model's own (``tables_of``), and those of
+    each of its admin's inlines, whose rows are saved with the parent's form."""
+    tables = [Table(table, model) for table in tables_of(model)]
+    model_admin = admin.site._registry.get(model)
+    for inline in getattr(model_admin, "inlines", ()):
+        tables += [Table(table, inline.model, model) for table in tables_of(inline.model)]
+    unique = {}
+    for table in tables:
+        unique.setdefault(table.model._meta.label, table)
+    return list(unique.values())
+
+
 def snapshot(model):
     return {
-        table._meta.label: {row["pk"]: row for row in _rows(table)} for table in tables_of(model)
+        table.model._meta.label: {row["pk"]: row for row in _rows(table.model)}
+        for table in tables_written_by(model)
     }
 
 
@@ -284,18 +309,33 @@ def _is_translated_base(model, name):
     )
 
 
-def may_write(user, owner, table, row, name):
-    """May ``user`` change column ``name`` of ``row`` in ``table`` (a table of ``owner``'s)?"""
+def _translation_tables(model):
+    if not issubclass(model, TranslatableModel):
+        return []
+    return [meta.model for meta in model._parler_meta]
+
+
+def _may_change(user, model):
+    opts = model._meta
+    return user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+def may_write(user, owner, table, row, name, parent=None):
+    """May ``user`` change column ``name`` of ``row`` in ``table`` (a table of ``owner``'s, edited
+    inline on ``parent``'s page when ``parent`` is given)?
+
+    An inline row is part of its parent's content: writing it needs the right to change the
+    parent, its shared fields the right to edit shared fields when either is content, its text
+    that language's right."""
     if user.is_superuser:
         return True
-    opts = owner._meta
-    if not user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+    if not _may_change(user, parent or owner):
         return False
     if name in BOOKKEEPING or name == "pk":
         return True
-    if issubclass(owner, TranslatableModel) and table is not owner:
-        if table in [meta.model for meta in owner._parler_meta]:
-            return can_translate(user, row["language_code"])
+    if table in _translation_tables(owner):
+        return can_translate(user, row["language_code"])
+    content = _is_content(owner) or (parent is not None and _is_content(parent))
     if table is owner:
         language = _translated_column_language(owner, name)
         if language:
@@ -304,26 +344,36 @@ def may_write(user, owner, table, row, name):
             return True
         if name in PUBLICATION_FIELDS:
             return can_publish(user)
-        if _is_content(owner):
-            return can_edit_shared_fields(user)
-        return True
+        return can_edit_shared_fields(user) if content else True
     # A many-to-many table of the owner: a shared field.
-    return can_edit_shared_fields(user) if _is_content(owner) else True
+    return can_edit_shared_fields(user) if content else True
 
 
-def may_add_or_delete(user, owner, table, row, action):
+def may_add_or_delete(user, owner, table, row, action, parent=None):
     if user.is_superuser:
         return True
     opts = owner._meta
-    if issubclass(owner, TranslatableModel) and table in [m.model for m in owner._parler_meta]:
-        # A new language (or its removal) is that language's text.
+    own_right = user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+    if table in _translation_tables(owner):
+        # A new language (or its removal) is that language's text; an inline row's text comes
+        # and goes with its row.
+        if parent is not None and may_add_or_delete(user, owner, owner, row, action, parent):
+            return True
         return can_translate(user, row["language_code"]) and (
-            user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
-            or user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+            _may_change(user, parent or owner) or own_right
+        )
+    if table is owner and parent is not None:
+        # A row added to or removed from the parent's page: a change of what every language
+        # shares.
+        content = _is_content(owner) or _is_content(parent)
+        return (
+            _may_change(user, parent)
+            and own_right
+            and (can_edit_shared_fields(user) if content else True)
         )
     if table is owner:
-        return user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
-    return may_write(user, owner, table, row, "link")
+        return own_right
+    return may_write(user, owner, table, row, "link", parent)
 
 
 def _is_content(model):
@@ -332,23 +382,26 @@ def _is_content(model):
     return model in registry.models()
 
 
-def forbidden_changes(user, owner, before, after):
-    """Every change between two snapshots that ``user`` may not make."""
+def forbidden_changes(user, model, before, after):
+    """Every change between two snapshots of the tables ``model``'s admin writes that ``user``
+    may not make."""
     problems = []
+    tables = {table.model._meta.label: table for table in tables_written_by(model)}
     for label, rows in after.items():
-        table = next(t for t in tables_of(owner) if t._meta.label == label)
+        table = tables[label]
+        rules = (table.owner, table.model)
         old_rows = before[label]
         for pk, row in rows.items():
             old = old_rows.get(pk)
             if old is None:
-                if not may_add_or_delete(user, owner, table, row, "add"):
+                if not may_add_or_delete(user, *rules, row, "add", table.parent):
                     problems.append(f"added {label} {pk}")
                 continue
             for name, value in row.items():
-                if old[name] != value and not may_write(user, owner, table, row, name):
+                if old[name] != value and not may_write(user, *rules, row, name, table.parent):
                     problems.append(f"changed {label} {pk}.{name}: {old[name]!r} -> {value!r}")
         for pk, row in old_rows.items():
-            if pk not in rows and not may_add_or_delete(user, owner, table, row, "delete"):
+            if pk not in rows and not may_add_or_delete(user, *rules, row, "delete", table.parent):
                 problems.append(f"deleted {label} {pk}")
     return problems
 
@@ -509,3 +562,34 @@ def _delta(before, after):
 
 def query_of(link):
     return dict(parse_qsl(urlsplit(link).query, keep_blank_values=True))
+
+
+# --- inline formsets ---------------------------------------------------------------------------
+
+
+def formset_prefixes(post):
+    """The prefixes of the inline formsets a form posts (each has its management form)."""
+    return [name.removesuffix("-TOTAL_FORMS") for name in post if name.endswith("-TOTAL_FORMS")]
+
+
+def formset_of(name, prefixes):
+    """The inline formset ``name`` belongs to (``objectives`` for ``objectives-0-key``), else
+    None: a field of the main form."""
+    return next((p for p in prefixes if name.startswith(f"{p}-")), None)
+
+
+def add_inline_row(form, post, prefix):
+    """``post`` with one more row in the inline formset ``prefix``, filled from the formset's
+    empty form (``prefix-__prefix__-…``) as a person would fill it; None without one."""
+    template = f"{prefix}-__prefix__-"
+    fields = [(name, value) for name, value in form.data if name.startswith(template)]
+    if not fields:
+        return None
+    post = {key: list(values) for key, values in post.items()}
+    index = int(post[f"{prefix}-TOTAL_FORMS"][0])
+    post[f"{prefix}-TOTAL_FORMS"] = [str(index + 1)]
+    for name, value in fields:
+        if name in form.editable and not value:
+            value = "swept-row"
+        post[name.replace("__prefix__", str(index))] = [value]
+    return post

@@ -39,11 +39,14 @@ from tests.accounts import member
 from tests.admin_sweep import (
     LANGUAGES,
     Sweep,
+    add_inline_row,
     admin_url,
     change_field,
     change_one,
     changeable_fields,
     fill_passwords,
+    formset_of,
+    formset_prefixes,
     pick_field,
     read_form,
     registered_admins,
@@ -202,12 +205,32 @@ def sweep_forms(sweep, model, model_admin):
                 name = pick_field(forged, language or "")
                 sweep.post(model, url, change_one(post, name) if name else post, asks=True)
                 if own is not None:
-                    # The superuser's form with one field changed that this role's own form
-                    # does not let it change (read-only, or absent): a forged request.
-                    mine = set(changeable_fields(own))
-                    locked = [n for n in changeable_fields(forged) if n not in mine]
-                    if locked and locked[0] != name:
-                        sweep.post(model, url, change_field(forged, post, locked[0]), asks=True)
+                    sweep_locked_fields(sweep, model, url, own, forged, post, name)
+
+
+def sweep_locked_fields(sweep, model, url, own, forged, post, changed):
+    """The superuser's form with one field changed that this role's own form does not let it
+    change (read-only, or absent): a forged request. One such field of the main form and of
+    each inline formset; then, in each inline formset, a row deleted and a row added where this
+    role's form offers neither."""
+    mine = set(changeable_fields(own))
+    prefixes = formset_prefixes(post)
+    locked = {}
+    for field_name in changeable_fields(forged):
+        if field_name in mine or field_name.endswith("-DELETE"):
+            continue
+        locked.setdefault(formset_of(field_name, prefixes), field_name)
+    for field_name in locked.values():
+        if field_name != changed:
+            sweep.post(model, url, change_field(forged, post, field_name), asks=True)
+    for prefix in prefixes:
+        delete = f"{prefix}-0-DELETE"
+        if delete in forged.checkboxes and delete not in own.checkboxes:
+            sweep.post(model, url, change_field(forged, post, delete), asks=True)
+        if not any(n.startswith(f"{prefix}-__prefix__-") for n, _v in own.data):
+            added = add_inline_row(forged, post, prefix)
+            if added is not None:
+                sweep.post(model, url, added, asks=True)
 
 
 def sweep_history_and_delete(sweep, model, model_admin):
