@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableStackedInline
 
+from eurelations.admin import VersionedAdminForm
 from translations.admin import PublishableAdmin
 
 from .models import CooperationArea, Objective, Partner, Partnership
@@ -9,8 +10,11 @@ from .models import CooperationArea, Objective, Partner, Partnership
 
 class ObjectiveInline(TranslatableStackedInline):
     model = Objective
+    # The same per-language locking as the partnership's own tab: two people on different
+    # language tabs both save their objectives; on the same tab the second is told.
+    form = VersionedAdminForm
     extra = 0
-    fields = ("text", "key", "order")
+    fields = ("text", "key", "order", "seen_version", "seen_translation_version")
 
 
 @admin.register(Partnership)

@@ -11,7 +11,7 @@ from parler.models import TranslatedFields
 
 from eurelations import history, images
 from eurelations.models import (
-    ContentModel,
+    LockedContentModel,
     PublishableModel,
     PublishableQuerySet,
     plain_text_field,
@@ -88,7 +88,7 @@ class Partnership(PublishableModel):
 
 
 @history.register()
-class Objective(ContentModel):
+class Objective(LockedContentModel):
     """One of the Brussels office's objectives, in the order they are listed."""
 
     title_field = "text"
@@ -108,6 +108,7 @@ class Objective(ContentModel):
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
 
     translations = TranslatedFields(
+        text_version=translation_version_field(),
         text=plain_text_field(_("text")),
     )
 

@@ -23,7 +23,7 @@ from parler.cache import get_translation_cache_key
 from parler.models import TranslatableModel
 from reversion.models import Version
 
-from eurelations.models import PublicationStatus, PublishableModel, VersionedContentModel
+from eurelations.models import LockedContentModel, PublicationStatus, PublishableModel
 
 
 def register(*, follow=()):
@@ -43,7 +43,7 @@ def register(*, follow=()):
 def kept_fields(model):
     """What a revert leaves as it is on ``model`` (then raised by one: counters)."""
     names = []
-    if issubclass(model, VersionedContentModel):
+    if issubclass(model, LockedContentModel):
         names.append("version")
     if any(field.name == "text_version" for field in model._meta.concrete_fields):
         names.append("text_version")  # a language's counter (parler's translation rows)
@@ -53,6 +53,18 @@ def kept_fields(model):
 
 
 COUNTERS = ("version", "text_version")
+
+
+def last_saved_by(obj):
+    """Who saved ``obj`` last: its ``updated_by``, else (a model without one: static pages,
+    objectives) the author of its latest stored version."""
+    if getattr(obj, "updated_by", None) is not None:
+        return obj.updated_by
+    try:
+        version = Version.objects.get_for_object(obj).select_related("revision__user").first()
+    except reversion.RegistrationError:
+        return None
+    return version.revision.user if version is not None else None
 
 
 class Revert:

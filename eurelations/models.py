@@ -151,29 +151,10 @@ class ContentModel(TranslatableModel):
         return f"{url}?language={language}"
 
 
-class VersionedContentModel(ContentModel):
-    """Timestamps, who changed it, and a ``version`` counter for optimistic locking."""
+class LockedContentModel(ContentModel):
+    """Content with optimistic locking: a ``version`` counter for the fields every language
+    shares, and each translation row's ``text_version`` (``translation_version_field``)."""
 
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
@@ -257,6 +238,34 @@ class VersionedContentModel(ContentModel):
         return super().save_translation(translation, *args, **kwargs)
 
 
+class VersionedContentModel(LockedContentModel):
+    """Timestamps and who changed it, with the optimistic locking of ``LockedContentModel``."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
 #: What a save writes by itself: never a reason for a conflict.
 UNVERSIONED_FIELDS = {"version", "created_at", "updated_at", "created_by", "updated_by"}
 
@@ -267,7 +276,7 @@ def _has_version(translation):
 
 def translation_version_field():
     """The per-language counter of a parler translation row, ``text_version``
-    (``VersionedContentModel.save_translation``; parler refuses the master's own name)."""
+    (``LockedContentModel.save_translation``; parler refuses the master's own name)."""
     return models.PositiveIntegerField(_("text version"), default=1, editable=False)
 
 

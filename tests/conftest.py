@@ -63,11 +63,12 @@ def pytest_terminal_summary(terminalreporter):
 
     _axe_summary(terminalreporter)
     if SWEPT:
-        total = sum(requests for _admins, requests, _seconds in SWEPT.values())
+        total = sum(requests for _admins, requests, _asked, _seconds in SWEPT.values())
         terminalreporter.write_sep("-", f"admin sweep: {total} requests")
-        for role, (admins, requests, seconds) in SWEPT.items():
+        for role, (admins, requests, asked, seconds) in SWEPT.items():
             terminalreporter.write_line(
-                f"{role}: {admins} admins, {requests} requests, {seconds:.1f} s"
+                f"{role}: {admins} admins, {requests} requests "
+                f"(+{asked} sent again as the superuser), {seconds:.1f} s"
             )
 
 

@@ -6,21 +6,33 @@ translator, a staff member in no group) and each admin the sweep opens the chang
 every link that stays on it (filters, sorting, pages), searches, saves the editable columns as
 rendered and with one value changed, runs every action on a selection; opens the add and change
 pages in every language tab and posts each form back as rendered, with one field changed, and as
-the superuser's form (what a forged request could send); opens the history, a version, the
-revert, the deleted items and the delete confirmation, and confirms.
+the superuser's form (what a forged request could send: a locked field of the form and of each
+inline changed, an inline row deleted and one added); opens the history, a version, the revert,
+the deleted items and the delete confirmation, and confirms. Every other address an admin or the
+admin site has (password change, delete translation, device pages, app lists, view on site...)
+is found in its ``get_urls()``, opened, and its form posted as rendered and with one field
+changed (the superuser's form when the role sees none).
 
-It asserts what a user must be able to rely on, whatever the role: no request ever ends in a
-5xx; no table of the model (its translations and links included) changes in a way the role may
-not write, compared row by row, not by status code; a save that says it succeeded saved the
-change. Each request runs in a savepoint rolled back after it, so every request starts from the
-same data and the sweep's order does not matter.
+It asserts what a user must be able to rely on, whatever the role: no request ever ends in a 5xx;
+no table the admin writes (the model's, its translations and links, and those of its inlines)
+changes in a way the role may not write, compared row by row, not by status code; a save that says
+it succeeded saved the change; and a request that asks for what the role may not do gets a 403 or a
+form error, never a redirect or a message. What a request asks for is what it does for the
+superuser: a complete POST (the superuser's form, an action, a confirmation) is sent again as the
+superuser in a savepoint rolled back after it, once per (address, data) for all roles. Each request
+runs in a savepoint rolled back after it, so every request starts from the same data and the
+sweep's order does not matter.
 """
 
+import inspect
 import time
 
 import pytest
+from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
+from django.urls import NoReverseMatch, URLPattern, reverse
 from parler.admin import TranslatableAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -29,8 +41,14 @@ from tests.accounts import member
 from tests.admin_sweep import (
     LANGUAGES,
     Sweep,
+    add_inline_row,
     admin_url,
+    change_field,
     change_one,
+    changeable_fields,
+    fill_passwords,
+    formset_of,
+    formset_prefixes,
     pick_field,
     read_form,
     registered_admins,
@@ -158,9 +176,9 @@ def sweep_changelist(sweep, model, model_admin):
     for name in _action_names(model_admin):
         # Every action the admin has, offered to this role or not: a forged POST may ask.
         selection = {"action": name, "_selected_action": [pk], "index": "0"}
-        sweep.post(model, url, selection)
+        sweep.post(model, url, selection, asks=True)
         if name == "delete_selected":
-            sweep.post(model, url, {**selection, "post": "yes"})
+            sweep.post(model, url, {**selection, "post": "yes"}, asks=True)
 
 
 def _action_names(model_admin):
@@ -175,18 +193,46 @@ def sweep_forms(sweep, model, model_admin):
                 continue
             url = _with_language(admin_url(model, view, *args), model_admin, language)
             response = sweep.get(url)
+            own = None
             if response is not None and response.status_code == 200:
-                form = read_form(response.content.decode(), _form_id(model))
-                post = form.as_post()
+                own = read_form(response.content.decode(), _form_id(model))
+                post = own.as_post()
                 sweep.post(model, url, post)
-                name = pick_field(form, language or "")
+                name = pick_field(own, language or "")
                 if name:
                     sweep.post(model, url, change_one(post, name), changed=name)
             forged = sweep.superuser_forms.get(url)
             if forged is not None and not sweep.user.is_superuser:
                 post = forged.as_post()
                 name = pick_field(forged, language or "")
-                sweep.post(model, url, change_one(post, name) if name else post)
+                sweep.post(model, url, change_one(post, name) if name else post, asks=True)
+                if own is not None:
+                    sweep_locked_fields(sweep, model, url, own, forged, post, name)
+
+
+def sweep_locked_fields(sweep, model, url, own, forged, post, changed):
+    """The superuser's form with one field changed that this role's own form does not let it
+    change (read-only, or absent): a forged request. One such field of the main form and of
+    each inline formset; then, in each inline formset, a row deleted and a row added where this
+    role's form offers neither."""
+    mine = set(changeable_fields(own))
+    prefixes = formset_prefixes(post)
+    locked = {}
+    for field_name in changeable_fields(forged):
+        if field_name in mine or field_name.endswith("-DELETE"):
+            continue
+        locked.setdefault(formset_of(field_name, prefixes), field_name)
+    for field_name in locked.values():
+        if field_name != changed:
+            sweep.post(model, url, change_field(forged, post, field_name), asks=True)
+    for prefix in prefixes:
+        delete = f"{prefix}-0-DELETE"
+        if delete in forged.checkboxes and delete not in own.checkboxes:
+            sweep.post(model, url, change_field(forged, post, delete), asks=True)
+        if not any(n.startswith(f"{prefix}-__prefix__-") for n, _v in own.data):
+            added = add_inline_row(forged, post, prefix)
+            if added is not None:
+                sweep.post(model, url, added, asks=True)
 
 
 def sweep_history_and_delete(sweep, model, model_admin):
@@ -199,7 +245,7 @@ def sweep_history_and_delete(sweep, model, model_admin):
             continue
         sweep.get(url)
         if view == "delete":
-            sweep.post(model, url, {"post": "yes"})
+            sweep.post(model, url, {"post": "yes"}, asks=True)
     if not isinstance(model_admin, VersionAdmin):
         return
     version = Version.objects.get_for_model(model).filter(object_id=pk).first()
@@ -213,9 +259,9 @@ def sweep_history_and_delete(sweep, model, model_admin):
             response = sweep.get(url)
             if response is not None and response.status_code == 200:
                 form = read_form(response.content.decode(), _form_id(model))
-                sweep.post(model, url, form.as_post())
+                sweep.post(model, url, form.as_post(), asks=True)
             else:
-                sweep.post(model, url, {"seen_version": "1"})
+                sweep.post(model, url, {"seen_version": "1"}, asks=True)
     sweep.get(admin_url(model, "recoverlist"))
     deleted = _deleted_version(model)
     if deleted is not None:
@@ -223,9 +269,132 @@ def sweep_history_and_delete(sweep, model, model_admin):
         response = sweep.get(url)
         if response is not None and response.status_code == 200:
             form = read_form(response.content.decode(), _form_id(model))
-            sweep.post(model, url, form.as_post())
+            sweep.post(model, url, form.as_post(), asks=True)
         else:
-            sweep.post(model, url, {})
+            sweep.post(model, url, {}, asks=True)
+
+
+#: The views the functions above sweep in depth (filters, tabs, forged forms); every other
+#: address an admin or the admin site has is found in its ``get_urls()`` by sweep_other_urls.
+SWEPT_IN_DEPTH = {
+    "changelist",
+    "add",
+    "change",
+    "delete",
+    "history",
+    "revision",
+    "recover",
+    "recoverlist",
+}
+_ROOT_PAGES = {}
+_SUPERUSER_EFFECTS = {}
+
+
+def _named_patterns(urls):
+    return [p for p in urls if isinstance(p, URLPattern) and p.name]
+
+
+def _arguments(pattern):
+    """The names of what the address carries: a path's own names, else (a regular expression's
+    unnamed groups) the view's arguments after ``request``, in order."""
+    converters = getattr(pattern.pattern, "converters", None)
+    if converters is not None:
+        return list(converters), True
+    regex = pattern.pattern.regex
+    if regex.groupindex:
+        return list(regex.groupindex), True
+    view = inspect.unwrap(pattern.callback)
+    names = [n for n in inspect.signature(view).parameters if n not in ("self", "request")]
+    return names[: regex.groups], False
+
+
+def _value(name, model, language):
+    if "language" in name:
+        return language
+    if "version" in name:
+        version = Version.objects.get_for_model(model).first() if model._meta.managed else None
+        return str(version.pk) if version else "1"
+    if name == "app_label":
+        return model._meta.app_label
+    if "content_type" in name:
+        return str(ContentType.objects.get_for_model(model).pk)
+    return _some_object(model) or "1"
+
+
+def generated_urls(patterns, model, namespace="admin"):
+    """Each named address of ``patterns`` with its arguments filled for ``model``: every
+    language where it takes one."""
+    urls = []
+    for pattern in patterns:
+        names, by_name = _arguments(pattern)
+        languages = LANGUAGES if any("language" in n for n in names) else [None]
+        for language in languages:
+            values = [_value(n, model, language) for n in names]
+            try:
+                url = reverse(
+                    f"{namespace}:{pattern.name}",
+                    kwargs=dict(zip(names, values, strict=True)) if by_name else None,
+                    args=None if by_name else values,
+                )
+            except NoReverseMatch:
+                continue
+            urls.append(url)
+    return urls
+
+
+def _root_form(sweep, url):
+    if url not in _ROOT_PAGES:
+        response = sweep.root_client.get(url)
+        _ROOT_PAGES[url] = (
+            read_form(response.content.decode(), None) if response.status_code == 200 else None
+        )
+    return _ROOT_PAGES[url]
+
+
+def sweep_page(sweep, model, url):
+    """GET one address; POST its form as rendered and with one field changed (a password form
+    with a password); if this role sees no form, the superuser's, as a forged request."""
+    response = sweep.get(url)
+    own = None
+    if response is not None and response.status_code == 200 and "html" in response["Content-Type"]:
+        own = read_form(response.content.decode(), None)
+    asks = own is None or not own.data
+    form = _root_form(sweep, url) if asks and model is not None else own
+    if form is None or not form.data:
+        return False
+    post = form.as_post(submit=None)
+    sweep.post(model, url, post, asks=asks)
+    changed = fill_passwords(post, form)
+    names = changeable_fields(form)
+    if names:
+        changed = change_field(form, changed, names[0])
+    if changed != post:
+        sweep.post(model, url, changed, asks=asks)
+    return True
+
+
+def sweep_other_urls(sweep, model, model_admin):
+    opts = model._meta
+    prefix = f"{opts.app_label}_{opts.model_name}_"
+    patterns = [
+        p
+        for p in _named_patterns(model_admin.get_urls())
+        if p.name.removeprefix(prefix) not in SWEPT_IN_DEPTH
+    ]
+    for url in generated_urls(patterns, model):
+        sweep_page(sweep, model, url)
+
+
+def sweep_site_urls(sweep, admins):
+    """The admin site's own addresses (index, login, logout, password change, app lists,
+    "view on site"...), each for every model where it takes one."""
+    urls = []
+    for model, _model_admin in admins:
+        urls += generated_urls(_named_patterns(admin.site.get_urls()), model)
+    for url in dict.fromkeys(urls):
+        if sweep_page(sweep, None, url):
+            # The logout and the password change end or renew the session: log in again.
+            sweep.client.force_login(sweep.user)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -235,11 +404,16 @@ def test_every_admin_page_form_and_action_holds_for(role, deleted_items):
     user = ROLES[role]() if role != "superuser" else get_user_model().objects.get(username="root")
     client = Client()
     client.force_login(user)
-    sweep = Sweep(client, user, forms)
+    root_client = Client()
+    root = get_user_model().objects.filter(username="root").first() or ROLES["superuser"]()
+    root_client.force_login(root)
+    sweep = Sweep(client, user, forms, root_client, _SUPERUSER_EFFECTS)
     admins = registered_admins()
     for model, model_admin in admins:
         sweep_changelist(sweep, model, model_admin)
         sweep_forms(sweep, model, model_admin)
         sweep_history_and_delete(sweep, model, model_admin)
-    SWEPT[role] = (len(admins), sweep.requests, time.monotonic() - started)
+        sweep_other_urls(sweep, model, model_admin)
+    sweep_site_urls(sweep, admins)
+    SWEPT[role] = (len(admins), sweep.requests, sweep.asked, time.monotonic() - started)
     assert not sweep.failures, "\n".join(sweep.failures)

@@ -338,3 +338,284 @@ def test_an_import_while_another_holds_the_lock_is_told_to_wait(tmp_path):
             call_command("import_content", str(po_file(tmp_path, "Résumé")))
     finally:
         other.close()
+
+
+# --- a request that asks for what the role may not do is refused, never "changed successfully" ---
+
+
+def superuser_form(admin_client, url, form_id):
+    return read_form(admin_client.get(url).content.decode(), form_id).as_post()
+
+
+@pytest.mark.parametrize(
+    "changes, label",
+    [
+        ({"status": [PublicationStatus.DRAFT]}, "«Status»"),
+        ({"publish_at_0": ["2030-01-01"], "publish_at_1": ["10:00:00"]}, "«Publish at»"),
+    ],
+)
+def test_an_editor_forging_a_publication_change_gets_a_form_error(
+    client, admin_client, changes, label
+):
+    project = Project.objects.get(key="sharaka")
+    url = reverse("admin:projects_project_change", args=[project.pk]) + "?language=fr"
+    forged = {**superuser_form(admin_client, url, "project_form"), **changes}
+    logged_in(client, "edith", "Editors")
+    response = client.post(url, forged)
+    assert response.status_code == 200
+    assert label in " ".join(response.context["adminform"].form.non_field_errors())
+    project = Project.objects.get(pk=project.pk)
+    assert (project.status, project.publish_at) == (PublicationStatus.PUBLISHED, None)
+
+
+def test_a_translator_forging_a_static_page_setting_gets_a_form_error(
+    client, admin_client, legal_page
+):
+    url = reverse("admin:flatpages_flatpage_change", args=[legal_page.pk])
+    forged = {
+        name: values
+        for name, values in superuser_form(admin_client, url, "flatpage_form").items()
+        if not name.endswith(("_ar", "_en", "_es"))
+    }
+    forged["registration_required"] = ["on"]
+    logged_in(client, "amelie", "Translators", "translate_fr")
+    response = client.post(url, forged)
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.non_field_errors())
+    assert "read-only for you" in errors
+    assert not FlatPage.objects.get(pk=legal_page.pk).registration_required
+
+
+@pytest.mark.parametrize(
+    "group, rights, action",
+    [("Editors", [], "publish"), ("Publishers", [], "delete_selected")],
+)
+def test_an_action_not_offered_is_refused_not_answered_no_action_selected(
+    client, group, rights, action
+):
+    logged_in(client, "someone", group, *rights)
+    project = Project.objects.get(key="sharaka")
+    response = client.post(
+        changelist(Project),
+        {"action": action, "_selected_action": [project.pk], "index": 0, "post": "yes"},
+    )
+    assert response.status_code == 403
+    assert Project.objects.filter(pk=project.pk, status=PublicationStatus.PUBLISHED).exists()
+
+
+def test_admin_addresses_of_objects_that_do_not_exist_are_404(admin_client):
+    from django.contrib.contenttypes.models import ContentType
+
+    from translations.models import LanguageRights
+
+    device = reverse("admin:otp_totp_totpdevice_config", args=[999])
+    assert admin_client.get(device).status_code == 404
+    assert admin_client.get(device.replace("config", "qrcode")).status_code == 404
+    no_table = ContentType.objects.get_for_model(LanguageRights)
+    assert (
+        admin_client.get(reverse("admin:view_on_site", args=[no_table.pk, 1])).status_code == 404
+    )
+
+
+# --- the partnership's objectives, edited inline: the same per-language locking ---------------
+
+
+def open_partnership(client, language):
+    from cooperation.models import Partnership
+
+    partnership = Partnership.objects.get()
+    url = (
+        reverse("admin:cooperation_partnership_change", args=[partnership.pk])
+        + f"?language={language}"
+    )
+    return url, read_form(client.get(url).content.decode(), "partnership_form").as_post()
+
+
+def objective_text(language):
+    from cooperation.models import Objective
+
+    first = Objective.objects.order_by("order", "pk").first()
+    return Objective.objects.language(language).get(pk=first.pk).text
+
+
+def test_two_editors_change_objectives_in_different_languages_and_both_save(client):
+    edith, otto = two_editors(client)
+    fr_url, fr_post = open_partnership(edith, "fr")
+    en_url, en_post = open_partnership(otto, "en")
+    assert edith.post(fr_url, {**fr_post, "objectives-0-text": ["Objectif FR"]}).status_code == 302
+    assert otto.post(en_url, {**en_post, "objectives-0-text": ["Objective EN"]}).status_code == 302
+    assert (objective_text("fr"), objective_text("en")) == ("Objectif FR", "Objective EN")
+
+
+def test_two_editors_change_an_objective_in_the_same_language_and_the_second_is_told(client):
+    edith, otto = two_editors(client)
+    url, first = open_partnership(edith, "fr")
+    _url, second = open_partnership(otto, "fr")
+    assert edith.post(url, {**first, "objectives-0-text": ["Objectif d'Edith"]}).status_code == 302
+    response = otto.post(url, {**second, "objectives-0-text": ["Objectif d'Otto"]})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Someone else saved this objective" in page
+    assert "Objectif d&#x27;Edith" in page
+    assert objective_text("fr") == "Objectif d'Edith"
+
+
+def test_two_editors_change_the_order_of_an_objective_and_the_second_is_told(client):
+    edith, otto = two_editors(client)
+    fr_url, fr_post = open_partnership(edith, "fr")
+    en_url, en_post = open_partnership(otto, "en")
+    assert edith.post(fr_url, {**fr_post, "objectives-0-order": ["41"]}).status_code == 302
+    response = otto.post(en_url, {**en_post, "objectives-0-order": ["42"]})
+    assert response.status_code == 200
+    assert "Someone else saved this objective" in response.content.decode()
+
+
+def objective_rows():
+    from cooperation.models import Objective
+
+    return sorted(
+        (o.pk, o.key, o.order, tuple(sorted(o.translations.values_list("language_code", "text"))))
+        for o in Objective.objects.all()
+    )
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [{"objectives-0-order": ["99"]}, {"objectives-0-key": ["forged-key"]}],
+    ids=["order", "key"],
+)
+def test_a_translator_who_forges_an_objectives_shared_field_is_refused(client, forged):
+    logged_in(client, "amelie", "Translators", "translate_fr")
+    url, post = open_partnership(client, "fr")
+    assert "objectives-0-order" not in post  # read-only for her: shown as text
+    before = objective_rows()
+    response = client.post(url, {**post, **forged})
+    assert response.status_code == 200
+    assert "You may not change these fields, which are read-only for you" in (
+        response.content.decode()
+    )
+    assert objective_rows() == before
+
+
+def test_a_translator_may_not_add_or_delete_an_objective(client):
+    logged_in(client, "amelie", "Translators", "translate_fr")
+    url, post = open_partnership(client, "fr")
+    before = objective_rows()
+    assert client.post(url, {**post, "objectives-0-DELETE": ["on"]}).status_code == 403
+    total = int(post["objectives-TOTAL_FORMS"][0])
+    added = {
+        **post,
+        "objectives-TOTAL_FORMS": [str(total + 1)],
+        f"objectives-{total}-key": ["forged-objective"],
+        f"objectives-{total}-order": ["9"],
+        f"objectives-{total}-text": ["Objectif ajouté"],
+    }
+    assert client.post(url, added).status_code == 403
+    assert objective_rows() == before
+
+
+def test_a_publisher_who_forges_an_objectives_text_is_refused(client):
+    # A tab in a language she may not translate: every objective is view-only.
+    logged_in(client, "paul", "Publishers")
+    url, post = open_partnership(client, "fr")
+    before = objective_rows()
+    response = client.post(url, {**post, "objectives-0-text": ["Forgé"]})
+    assert response.status_code == 200
+    assert "You may not change these fields" in response.content.decode()
+    assert objective_rows() == before
+
+
+def test_an_editor_still_adds_and_deletes_objectives(client):
+    from cooperation.models import Objective
+
+    logged_in(client, "edith", "Editors")
+    url, post = open_partnership(client, "fr")
+    first = Objective.objects.order_by("order", "pk").first()
+    total = int(post["objectives-TOTAL_FORMS"][0])
+    added = {
+        **post,
+        "objectives-0-DELETE": ["on"],
+        "objectives-TOTAL_FORMS": [str(total + 1)],
+        f"objectives-{total}-key": ["new-objective"],
+        f"objectives-{total}-order": ["9"],
+        f"objectives-{total}-text": ["Nouvel objectif"],
+    }
+    assert client.post(url, added).status_code == 302
+    assert not Objective.objects.filter(pk=first.pk).exists()
+    assert Objective.objects.language("fr").get(key="new-objective").text == "Nouvel objectif"
+
+
+# --- static pages: every language on one page, the same locking ---------------------------------
+
+
+def open_page(client, page):
+    url = reverse("admin:flatpages_flatpage_change", args=[page.pk])
+    return url, read_form(client.get(url).content.decode(), "flatpage_form").as_post()
+
+
+def test_two_editors_save_different_languages_of_a_static_page_and_both_are_kept(
+    client, legal_page
+):
+    edith, otto = two_editors(client)
+    url, first = open_page(edith, legal_page)
+    _url, second = open_page(otto, legal_page)
+    assert edith.post(url, {**first, "title_fr": ["Mentions légales"]}).status_code == 302
+    # Otto's page still holds the French as it was: saving his English must not undo Edith's.
+    assert otto.post(url, {**second, "title_en": ["Legal notice"]}).status_code == 302
+    legal_page.refresh_from_db()
+    assert (legal_page.title_fr, legal_page.title_en) == ("Mentions légales", "Legal notice")
+    assert legal_page.title_ar == "إشعار قانوني"
+
+
+def test_two_editors_save_the_same_language_of_a_static_page_and_the_second_is_told(
+    client, legal_page
+):
+    edith, otto = two_editors(client)
+    url, first = open_page(edith, legal_page)
+    _url, second = open_page(otto, legal_page)
+    assert edith.post(url, {**first, "title_fr": ["Mentions d'Edith"]}).status_code == 302
+    response = otto.post(url, {**second, "title_fr": ["Mentions d'Otto"]})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Someone else saved this" in page
+    assert "Saved by: edith" in page and "Mentions d&#x27;Edith" in page
+    legal_page.refresh_from_db()
+    assert legal_page.title_fr == "Mentions d'Edith"
+
+
+def test_two_editors_change_a_shared_field_of_a_static_page_and_the_second_is_told(
+    client, legal_page
+):
+    edith, otto = two_editors(client)
+    url, first = open_page(edith, legal_page)
+    _url, second = open_page(otto, legal_page)
+    assert edith.post(url, {**first, "url": ["/pages/legal-edith/"]}).status_code == 302
+    response = otto.post(url, {**second, "url": ["/pages/legal-otto/"]})
+    assert response.status_code == 200
+    assert "Someone else saved this" in response.content.decode()
+    legal_page.refresh_from_db()
+    assert legal_page.url == "/pages/legal-edith/"
+
+
+def test_a_form_opened_before_a_static_page_is_reverted_cannot_undo_the_revert(
+    client, admin_client, legal_page
+):
+    from reversion.models import Version
+
+    url, first = open_page(admin_client, legal_page)
+    assert admin_client.post(url, {**first, "title_fr": ["Première"]}).status_code == 302
+    url, second = open_page(admin_client, legal_page)
+    assert admin_client.post(url, {**second, "title_fr": ["Seconde"]}).status_code == 302
+    edith, _otto = two_editors(client)
+    _url, stale = open_page(edith, legal_page)
+    version = Version.objects.get_for_object(legal_page).last()  # "Première"
+    revert = reverse("admin:flatpages_flatpage_revision", args=[legal_page.pk, version.pk])
+    form = read_form(admin_client.get(revert).content.decode(), "flatpage_form").as_post()
+    assert admin_client.post(revert, form).status_code == 302
+    legal_page.refresh_from_db()
+    assert legal_page.title_fr == "Première"
+    # Edith's page still shows "Seconde" in French: saving her English would write it back.
+    response = edith.post(url, {**stale, "title_en": ["Legal notice"]})
+    assert response.status_code == 200
+    legal_page.refresh_from_db()
+    assert legal_page.title_fr == "Première"

@@ -19,6 +19,7 @@ from eurelations.admin import (
     PUBLICATION_FIELDS,
     HistoryAdminMixin,
     PublicationActionsMixin,
+    RefuseForgedRequestsMixin,
     VersionedAdminForm,
     shared_field_names,
 )
@@ -68,10 +69,11 @@ def status_badges(obj, statuses):
     )
 
 
-class TranslatorRightsMixin:
+class TranslatorRightsMixin(RefuseForgedRequestsMixin):
     """Per-language rights, enforced on the server: the text of a language the user may not
     translate is read-only, and a POST that tries to write it anyway is refused (403). Shared
-    fields need ``edit_shared_fields``, publication needs ``publish_content``."""
+    fields need ``edit_shared_fields``, publication needs ``publish_content``; a forged value
+    for one of them is a form error (``RefuseForgedRequestsMixin``)."""
 
     def form_language(self, request, obj=None):
         return get_language_parameter(request, "language")
