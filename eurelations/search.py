@@ -222,6 +222,11 @@ def add_stored_document(app_label, model_name, fields, prefix, column="search_do
                 f"CREATE INDEX {index} ON {table} USING gin ({name})"
                 f" WHERE language_code = '{language}'"
             )
+        # The new column has no statistics until enough rows change for autovacuum to look
+        # again (a table rewrite does not count): until then the planner guesses how many rows
+        # a word matches, and for a word in every project picks a bitmap of all of them
+        # (10 ms at 100,000 projects) instead of stopping at the first matches (1 ms).
+        schema_editor.execute(f"ANALYZE {table}")
 
     def backwards(apps, schema_editor):
         if schema_editor.connection.vendor != "postgresql":
