@@ -23,20 +23,13 @@ from eurelations.richtext import RichTextField
 
 
 @history.register(follow=["objectives"])
-class Partnership(PublishableModel):
+class Partnership(images.IllustratedModel, PublishableModel):
     """The page "INTERPOL and the European Union": one row only."""
 
     # Always True; the unique constraint on it is what makes this model a singleton.
     singleton = models.BooleanField(default=True, editable=False)
     office_city = models.CharField(_("office city"), max_length=100, blank=True)
     image = images.image_field(_("hero image"))
-    image_width = images.dimension_field()
-    image_height = images.dimension_field()
-    # Renditions (no columns): WebP for srcset at images.RENDITION_WIDTHS, JPEG for Open Graph.
-    image_480 = images.rendition(480)
-    image_960 = images.rendition(960)
-    image_1600 = images.rendition(1600)
-    image_og = images.og_rendition()
 
     translations = TranslatedFields(
         text_version=translation_version_field(),
@@ -127,7 +120,7 @@ class Objective(LockedContentModel):
 
 
 @history.register()
-class CooperationArea(PublishableModel):
+class CooperationArea(images.IllustratedModel, PublishableModel):
     """A major area of cooperation between INTERPOL and the EU."""
 
     detail_url_name = "cooperation:area_detail"
@@ -141,14 +134,6 @@ class CooperationArea(PublishableModel):
         help_text=_("Stable identifier used by the seed content and by content exchange."),
     )
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
-    image = images.image_field(_("image"))
-    image_width = images.dimension_field()
-    image_height = images.dimension_field()
-    # Renditions (no columns): WebP for srcset at images.RENDITION_WIDTHS, JPEG for Open Graph.
-    image_480 = images.rendition(480)
-    image_960 = images.rendition(960)
-    image_1600 = images.rendition(1600)
-    image_og = images.og_rendition()
 
     translations = TranslatedFields(
         text_version=translation_version_field(),
@@ -185,7 +170,7 @@ class PartnerQuerySet(PublishableQuerySet):
 
 
 @history.register()
-class Partner(PublishableModel):
+class Partner(images.IllustratedModel, PublishableModel):
     """An EU agency or EU institution that INTERPOL works with."""
 
     title_field = "name"
@@ -203,13 +188,6 @@ class Partner(PublishableModel):
     website = models.URLField(_("website"), blank=True)
     order = models.PositiveIntegerField(_("order"), default=0, db_index=True)
     image = images.image_field(_("logo"))
-    image_width = images.dimension_field()
-    image_height = images.dimension_field()
-    # Renditions (no columns): WebP for srcset at images.RENDITION_WIDTHS, JPEG for Open Graph.
-    image_480 = images.rendition(480)
-    image_960 = images.rendition(960)
-    image_1600 = images.rendition(1600)
-    image_og = images.og_rendition()
 
     translations = TranslatedFields(
         text_version=translation_version_field(),

@@ -178,3 +178,20 @@ def og_rendition():
     return ImageSpecField(
         source="image", processors=[ResizeToFill(*OG_SIZE)], format="JPEG", options={"quality": 85}
     )
+
+
+class IllustratedModel(models.Model):
+    """An optional picture: ``image`` with its width and height kept on the row, and its
+    renditions (no columns): WebP at each of RENDITION_WIDTHS for srcset, a JPEG for Open
+    Graph. A model names its picture by declaring ``image`` again (``image_field("logo")``)."""
+
+    image = image_field(_("image"))
+    image_width = dimension_field()
+    image_height = dimension_field()
+    image_480 = rendition(480)
+    image_960 = rendition(960)
+    image_1600 = rendition(1600)
+    image_og = og_rendition()
+
+    class Meta:
+        abstract = True

@@ -20,6 +20,17 @@ class StaleObjectError(Exception):
     """Raised when a save is based on an out-of-date copy of the row (optimistic locking)."""
 
 
+def advance_counter(row, field, stale_message):
+    """Raise ``row``'s version counter ``field`` by one in the database, if it still holds the
+    value this copy was read with (one UPDATE: compare and increment at once); the new value,
+    or StaleObjectError when someone else has saved since."""
+    expected = getattr(row, field)
+    rows = type(row)._base_manager.filter(pk=row.pk, **{field: expected})
+    if not rows.update(**{field: expected + 1}):
+        raise StaleObjectError(f"{stale_message} (version {expected}).")
+    return expected + 1
+
+
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
@@ -189,18 +200,9 @@ class LockedContentModel(ContentModel):
         # different language tabs never conflict.
         with transaction.atomic(using=kwargs.get("using")):
             if self._shared_fields_changed():
-                expected = self.version
-                swapped = (
-                    type(self)
-                    ._base_manager.filter(pk=self.pk, version=expected)
-                    .update(version=expected + 1)
+                self.version = advance_counter(
+                    self, "version", f"{self._meta.label} {self.pk} was changed by someone else"
                 )
-                if not swapped:
-                    raise StaleObjectError(
-                        f"{self._meta.label} {self.pk} was changed by someone else "
-                        f"(version {expected})."
-                    )
-                self.version = expected + 1
             self.shared_fields_edited = False
             return super().save(*args, **kwargs)
 
@@ -223,18 +225,12 @@ class LockedContentModel(ContentModel):
         """A language's own counter: saving text based on an out-of-date copy of that language
         fails; other languages are not concerned."""
         if translation.pk is not None and translation.is_modified and _has_version(translation):
-            expected = translation.text_version
-            swapped = (
-                type(translation)
-                ._base_manager.filter(pk=translation.pk, text_version=expected)
-                .update(text_version=expected + 1)
+            translation.text_version = advance_counter(
+                translation,
+                "text_version",
+                f"The {translation.language_code} text of {self._meta.label} {self.pk} was "
+                "changed by someone else",
             )
-            if not swapped:
-                raise StaleObjectError(
-                    f"The {translation.language_code} text of {self._meta.label} {self.pk} was "
-                    f"changed by someone else (version {expected})."
-                )
-            translation.text_version = expected + 1
         return super().save_translation(translation, *args, **kwargs)
 
 

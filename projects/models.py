@@ -37,7 +37,7 @@ class ProjectQuerySet(PublishableQuerySet):
 
 
 @history.register()
-class Project(PublishableModel):
+class Project(images.IllustratedModel, PublishableModel):
     title_field = "name"
     detail_url_name = "projects:project_detail"
     search_fields = ("name", "summary", "description", "region", "master__code")
@@ -83,14 +83,6 @@ class Project(PublishableModel):
         default=False,
         help_text=_("The home page shows a few featured projects, in their order."),
     )
-    image = images.image_field(_("image"))
-    image_width = images.dimension_field()
-    image_height = images.dimension_field()
-    # Renditions (no columns): WebP for srcset at images.RENDITION_WIDTHS, JPEG for Open Graph.
-    image_480 = images.rendition(480)
-    image_960 = images.rendition(960)
-    image_1600 = images.rendition(1600)
-    image_og = images.og_rendition()
 
     translations = TranslatedFields(
         text_version=translation_version_field(),
