@@ -5,7 +5,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
+from django.db.models.query import ModelIterable
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -66,7 +67,56 @@ def unique_slug_per_language(model_name):
     )
 
 
+class ShownTranslations(list):
+    """The translations of a listed object in the languages its page can show, kept where
+    Django keeps a prefetch (``_prefetched_objects_cache``): parler's getters and fallbacks,
+    ``get_available_languages()`` and ``obj.translations.all()`` read it without a query. Any
+    other queryset method (``filter``...) asks the database, for this object's translations."""
+
+    def __init__(self, rows, master):
+        super().__init__(rows)
+        self.master = master
+
+    def all(self):
+        return self
+
+    def __getattr__(self, name):
+        rows = self.master._parler_meta.root_model._base_manager.filter(master=self.master)
+        return getattr(rows, name)
+
+
+class ShownTranslationsIterable(ModelIterable):
+    """The objects, then their translations in the shown languages in one more query."""
+
+    # Bound to the number of query parameters SQLite accepts, for a long iterator().
+    BATCH = 1000
+
+    def __iter__(self):
+        objects = list(super().__iter__())
+        languages = self.queryset._shown_languages
+        rel_name = self.queryset.model._parler_meta.root_rel_name
+        rows_model = self.queryset.model._parler_meta.root_model
+        found = {}
+        for start in range(0, len(objects), self.BATCH):
+            ids = [obj.pk for obj in objects[start : start + self.BATCH]]
+            rows = rows_model._base_manager.using(self.queryset.db).filter(
+                master_id__in=ids, language_code__in=languages
+            )
+            for row in rows:
+                found.setdefault(row.master_id, []).append(row)
+        for obj in objects:
+            rows = found.get(obj.pk, [])
+            for row in rows:
+                row._state.fields_cache["master"] = obj
+            obj.__dict__.setdefault("_prefetched_objects_cache", {})[rel_name] = (
+                ShownTranslations(rows, obj)
+            )
+            yield obj
+
+
 class ContentQuerySet(TranslatableQuerySet):
+    _shown_languages = ()
+
     def with_translations(self):
         # One query for all translations instead of one per object (django-parler #3, #103).
         return self.prefetch_related("translations")
@@ -75,10 +125,22 @@ class ContentQuerySet(TranslatableQuerySet):
         """Like ``with_translations()``, but only the languages a page in the active language
         can show: its own and its fallbacks (half the rows in Arabic or English). For the
         objects a page lists; the object a page is about needs every language it has (its
-        alternates)."""
-        languages = get_active_language_choices(translation.get_language())
-        rows = self.model._parler_meta.root_model.objects.filter(language_code__in=languages)
-        return self.prefetch_related(Prefetch("translations", queryset=rows))
+        alternates).
+
+        Still two queries, but not Django's prefetch: that builds a related queryset per
+        object to hold its rows (with imagekit's check, half the cost of a list of twelve).
+        ``ShownTranslationsIterable`` reads the rows once and gives each object a plain list
+        where Django keeps a prefetch, which parler and ``obj.translations.all()`` read as one.
+        """
+        clone = self._chain()
+        clone._shown_languages = tuple(get_active_language_choices(translation.get_language()))
+        clone._iterable_class = ShownTranslationsIterable
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._shown_languages = self._shown_languages
+        return clone
 
     def get_by_slug(self, slug):
         """The object whose slug is ``slug`` in the active language; failing that, in its
