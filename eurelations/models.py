@@ -67,9 +67,9 @@ def unique_slug_per_language(model_name):
     )
 
 
-class ShownTranslations(list):
-    """The translations of a listed object in the languages its page can show, kept where
-    Django keeps a prefetch (``_prefetched_objects_cache``): parler's getters and fallbacks,
+class FetchedTranslations(list):
+    """An object's translations fetched with it (``TranslationsIterable``), kept where Django
+    keeps a prefetch (``_prefetched_objects_cache``): parler's getters and fallbacks,
     ``get_available_languages()`` and ``obj.translations.all()`` read it without a query. Any
     other queryset method (``filter``...) asks the database, for this object's translations."""
 
@@ -85,61 +85,66 @@ class ShownTranslations(list):
         return getattr(rows, name)
 
 
-class ShownTranslationsIterable(ModelIterable):
-    """The objects, then their translations in the shown languages in one more query."""
+class TranslationsIterable(ModelIterable):
+    """The objects, then their translations (in ``queryset._translation_languages``, or all)
+    in one more query.
+
+    Not Django's prefetch: that builds a related queryset per object to hold its rows, about
+    a third of the cost of a list of twelve with their translations."""
 
     # Bound to the number of query parameters SQLite accepts, for a long iterator().
     BATCH = 1000
 
     def __iter__(self):
         objects = list(super().__iter__())
-        languages = self.queryset._shown_languages
-        rel_name = self.queryset.model._parler_meta.root_rel_name
-        rows_model = self.queryset.model._parler_meta.root_model
+        languages = self.queryset._translation_languages
+        meta = self.queryset.model._parler_meta
         found = {}
         for start in range(0, len(objects), self.BATCH):
-            ids = [obj.pk for obj in objects[start : start + self.BATCH]]
-            rows = rows_model._base_manager.using(self.queryset.db).filter(
-                master_id__in=ids, language_code__in=languages
+            rows = meta.root_model._base_manager.using(self.queryset.db).filter(
+                master_id__in=[obj.pk for obj in objects[start : start + self.BATCH]]
             )
+            if languages is not None:
+                rows = rows.filter(language_code__in=languages)
             for row in rows:
                 found.setdefault(row.master_id, []).append(row)
         for obj in objects:
             rows = found.get(obj.pk, [])
             for row in rows:
                 row._state.fields_cache["master"] = obj
-            obj.__dict__.setdefault("_prefetched_objects_cache", {})[rel_name] = (
-                ShownTranslations(rows, obj)
+            obj.__dict__.setdefault("_prefetched_objects_cache", {})[meta.root_rel_name] = (
+                FetchedTranslations(rows, obj)
             )
             yield obj
 
 
 class ContentQuerySet(TranslatableQuerySet):
-    _shown_languages = ()
+    #: The languages ``TranslationsIterable`` fetches with the objects (None: all of them).
+    _translation_languages = None
 
     def with_translations(self):
-        # One query for all translations instead of one per object (django-parler #3, #103).
-        return self.prefetch_related("translations")
+        """Each object with all its translations: one query for all of them instead of one
+        per object (django-parler #3, #103)."""
+        return self._with_translations_in(None)
 
     def with_shown_translations(self):
         """Like ``with_translations()``, but only the languages a page in the active language
         can show: its own and its fallbacks (half the rows in Arabic or English). For the
         objects a page lists; the object a page is about needs every language it has (its
-        alternates).
+        alternates)."""
+        return self._with_translations_in(
+            tuple(get_active_language_choices(translation.get_language()))
+        )
 
-        Still two queries, but not Django's prefetch: that builds a related queryset per
-        object to hold its rows (with imagekit's check, half the cost of a list of twelve).
-        ``ShownTranslationsIterable`` reads the rows once and gives each object a plain list
-        where Django keeps a prefetch, which parler and ``obj.translations.all()`` read as one.
-        """
+    def _with_translations_in(self, languages):
         clone = self._chain()
-        clone._shown_languages = tuple(get_active_language_choices(translation.get_language()))
-        clone._iterable_class = ShownTranslationsIterable
+        clone._translation_languages = languages
+        clone._iterable_class = TranslationsIterable
         return clone
 
     def _clone(self):
         clone = super()._clone()
-        clone._shown_languages = self._shown_languages
+        clone._translation_languages = self._translation_languages
         return clone
 
     def get_by_slug(self, slug):
@@ -147,8 +152,8 @@ class ContentQuerySet(TranslatableQuerySet):
         fallback languages, then in any language (a visitor may follow a link made for another
         language). 404 when none has it.
 
-        Each lookup filters language and slug in one ``.filter()`` call, on one join, so an
-        object is never listed once per translation (django-parler #330, #281).
+        Each lookup matches language and slug on the same translation row, in a subquery, so
+        an object is never listed once per translation (django-parler #330, #281).
         """
         language = translation.get_language()
         obj = self._first_with_slug([language], slug)
@@ -162,11 +167,12 @@ class ContentQuerySet(TranslatableQuerySet):
         return obj
 
     def _first_with_slug(self, languages, slug):
-        candidates = list(
-            self.filter(translations__language_code__in=languages, translations__slug=slug)
-            .with_translations()
-            .distinct()
+        # A subquery, not a join: no DISTINCT (the slug may be the object's in several of the
+        # languages), answered from the (language, slug) unique index.
+        rows = self.model._parler_meta.root_model._base_manager.filter(
+            language_code__in=languages, slug=slug
         )
+        candidates = list(self.filter(pk__in=rows.values("master_id")).with_translations())
         if not candidates:
             return None
 
