@@ -36,6 +36,7 @@ def pre_fork(server, worker):
     # and again, nor write to the memory it shares with the master.
     gc.freeze()
 
+
 # The control socket is shared by every gunicorn of a user when left at its default
 # (~/.gunicorn/gunicorn.ctl): off unless a path of this instance's own is given.
 _control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
