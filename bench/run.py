@@ -26,6 +26,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -45,6 +46,9 @@ ENV = {
 }
 SERVER_URL = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 FLOOR = "/bench/floor"
+# The server's own output (a line per request, as in production, and any traceback): a file
+# per size and mode here, not the report.
+LOG_DIR = Path(tempfile.gettempdir()) / "eurelations-bench"
 
 
 def database_url(size):
@@ -230,7 +234,7 @@ def ensure_wrk():
     return shutil.which("wrk")
 
 
-def start_server(size, page_cache_seconds):
+def start_server(size, page_cache_seconds, log):
     env = {
         **os.environ,
         **ENV,
@@ -245,6 +249,8 @@ def start_server(size, page_cache_seconds):
         + ["--worker-class", "sync", "--timeout", "60", "--log-level", "warning"],
         cwd=ROOT,
         env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -348,16 +354,22 @@ def with_python(path, seconds, concurrency=2, max_requests=2000):
 
 def run_mode(size, mode, urls, wrk, seconds, rounds):
     """Per page: rps, p50, p99, errors, bytes, ratio to the floor; and the worker's memory."""
-    server = start_server(size, 300 if mode == "cached" else 0)
+    LOG_DIR.mkdir(exist_ok=True)
+    log = (LOG_DIR / f"gunicorn-{size}-{mode}.log").open("w")
+    server = start_server(size, 300 if mode == "cached" else 0, log)
     try:
         sizes = {}
         for label, path in urls.items():
             status, length, _seconds = fetch(path)  # warms the page cache in "cached"
             sizes[label] = length if status == 200 else f"HTTP {status}"
-        if wrk:
-            measure = lambda path: with_wrk(wrk, path, seconds)  # noqa: E731
-        else:
-            measure = lambda path: with_python(path, seconds)  # noqa: E731
+
+        def measure(path):
+            # The load generator stops on time, not the server: the last requests it sent are
+            # still being answered. One request of our own waits for them, so that no page
+            # (and no floor) is measured while the one before it is still running.
+            fetch(FLOOR)
+            return with_wrk(wrk, path, seconds) if wrk else with_python(path, seconds)
+
         samples = {label: [] for label in ["floor", *urls]}
         for _round in range(rounds):
             # Round-robin: the floor opens and closes each round, and each page's ratio is to
@@ -374,6 +386,7 @@ def run_mode(size, mode, urls, wrk, seconds, rounds):
     finally:
         server.terminate()
         server.wait(timeout=15)
+        log.close()
     results = {}
     for label, runs in samples.items():
         results[label] = {
@@ -490,7 +503,7 @@ def main():
             f"\nqueries and bytes per page (±16 bytes) at {first[0]['total']} and"
             f" {last[0]['total']} projects: {'equal' if not differences else differences}"
         )
-    print(f"bench finished in {time.monotonic() - started:.0f} s")
+    print(f"bench finished in {time.monotonic() - started:.0f} s (server logs in {LOG_DIR})")
 
 
 if __name__ == "__main__":

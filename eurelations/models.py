@@ -16,6 +16,8 @@ from parler.managers import TranslatableManager, TranslatableQuerySet
 from parler.models import TranslatableModel
 from parler.utils.i18n import get_active_language_choices
 
+from eurelations.addresses import detail_url
+
 
 class StaleObjectError(Exception):
     """Raised when a save is based on an out-of-date copy of the row (optimistic locking)."""
@@ -187,8 +189,10 @@ class ContentQuerySet(TranslatableQuerySet):
 class PublishableQuerySet(ContentQuerySet):
     def published(self):
         """What the public may see: published, and its scheduled time (if any) has come."""
-        return self.filter(status=PublicationStatus.PUBLISHED).filter(
-            Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now())
+        # One filter() call: each call clones the query and resolves its lookups again.
+        return self.filter(
+            Q(status=PublicationStatus.PUBLISHED)
+            & (Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now()))
         )
 
     def visible_to(self, user):
@@ -378,8 +382,7 @@ class PublishableModel(VersionedContentModel):
 
     def get_absolute_url(self, language=None):
         language = language or translation.get_language()
-        with translation.override(language):
-            return reverse(self.detail_url_name, kwargs={"slug": self.slug_for(language)})
+        return detail_url(self.detail_url_name, self.slug_for(language), language)
 
 
 class ContentRights(models.Model):

@@ -18,9 +18,9 @@ from functools import cache
 
 from django.apps import apps
 from django.conf import settings
-from django.urls import reverse
-from django.utils import translation
 from django.utils.text import slugify
+
+from eurelations.addresses import detail_url
 
 _declared = []
 
@@ -203,8 +203,7 @@ class ParlerContent:
         )
 
         def url(row):
-            with translation.override(language):
-                return reverse(self.model.detail_url_name, kwargs={"slug": row.slug})
+            return detail_url(self.model.detail_url_name, row.slug, language)
 
         title, summary = self.model.search_result_fields
         return rows, self.search_fields, title, summary, url

@@ -7,22 +7,18 @@ page would read every object: here a page is ``limit`` objects (at most ``limit`
 addresses), read with one slice of the query."""
 
 from html import escape  # the standard library's: Django's wraps it for lazy strings, 3× slower
-from urllib.parse import quote
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
 from django.db.models import Max
 from django.http import HttpResponse
-from django.urls import get_script_prefix, reverse
-from django.utils import timezone, translation
-from django.utils.http import RFC3986_SUBDELIMS
+from django.urls import reverse
+from django.utils import timezone
 
 from eurelations import registry
+from eurelations.addresses import detail_url
 from eurelations.i18n import LANGUAGE_CODES
 from eurelations.pagination import BoundedPaginator
-
-SLUG_PLACEHOLDER = "sitemap-slug-placeholder"
-URL_SAFE = RFC3986_SUBDELIMS + "/~:@"  # what reverse() leaves unquoted
 
 
 class ObjectsInTheirLanguages:
@@ -55,7 +51,6 @@ class ContentSitemap(Sitemap):
     def __init__(self, entry):
         super().__init__()
         self.entry = entry
-        self._templates = {}
 
     def items(self):
         items = self.entry.published()
@@ -84,19 +79,14 @@ class ContentSitemap(Sitemap):
         return known[language]
 
     def _address(self, obj, language):
-        """``entry.url_in(obj, language)``, without a reverse() per object: the language's
-        address of a placeholder slug, with the object's own slug put in its place, quoted as
-        reverse() quotes it (tests/test_sitemap.py compares them)."""
+        """``entry.url_in(obj, language)``, from the object's own slug in that language
+        (``detail_url``: no reverse() per object; tests/test_sitemap.py compares them)."""
         name = getattr(self.entry.model, "detail_url_name", None)
         rows = getattr(obj, "_prefetched_objects_cache", {}).get("translations")
         slug = next((row.slug for row in rows or () if row.language_code == language), None)
         if name is None or not slug:
             return self.entry.url_in(obj, language)
-        key = (name, language, get_script_prefix())
-        if key not in self._templates:
-            with translation.override(language):
-                self._templates[key] = reverse(name, kwargs={"slug": SLUG_PLACEHOLDER})
-        return self._templates[key].replace(SLUG_PLACEHOLDER, quote(slug, safe=URL_SAFE))
+        return detail_url(name, slug, language)
 
     def lastmod(self, item):
         return getattr(item, "updated_at", None)
