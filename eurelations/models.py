@@ -69,21 +69,39 @@ def unique_slug_per_language(model_name):
     )
 
 
-class FetchedTranslations(list):
+class FetchedTranslations:
     """An object's translations fetched with it (``TranslationsIterable``), kept where Django
     keeps a prefetch (``_prefetched_objects_cache``): parler's getters and fallbacks,
-    ``get_available_languages()`` and ``obj.translations.all()`` read it without a query. Any
-    other queryset method (``filter``...) asks the database, for this object's translations."""
+    ``get_available_languages()``, and ``obj.translations.all()``, ``count()`` and
+    ``exists()`` read it without a query. Any other queryset method (``filter``, ``get``...)
+    asks the database, for this object's translations."""
 
     def __init__(self, rows, master):
-        super().__init__(rows)
-        self.master = master
+        self._rows = rows
+        self._master = master
+
+    def __iter__(self):
+        return iter(self._rows)
+
+    def __len__(self):
+        return len(self._rows)
+
+    def __getitem__(self, index):
+        return self._rows[index]
 
     def all(self):
         return self
 
+    def count(self):
+        return len(self._rows)
+
+    def exists(self):
+        return bool(self._rows)
+
     def __getattr__(self, name):
-        rows = self.master._parler_meta.root_model._base_manager.filter(master=self.master)
+        if name.startswith("_"):  # copy and pickle look for hooks before __init__ has run
+            raise AttributeError(name)
+        rows = self._master._parler_meta.root_model._base_manager.filter(master=self._master)
         return getattr(rows, name)
 
 

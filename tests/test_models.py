@@ -180,3 +180,42 @@ def test_objectives_keep_their_order():
         o.safe_translation_getter("text", language_code="en") for o in Objective.objects.all()
     ]
     assert texts == [spec["text"]["en"] for spec in content.OBJECTIVES]
+
+
+@pytest.mark.parametrize("method", ["with_translations", "with_shown_translations"])
+def test_translations_fetched_with_a_list_answer_reads_without_queries_and_the_rest_from_the_database(
+    method, django_assert_num_queries
+):
+    # Every content model of the registry, so a model added tomorrow is covered too.
+    from eurelations import registry
+    from eurelations.models import ContentModel
+
+    models = [m for m in registry.models() if issubclass(m, ContentModel)]
+    assert models
+    with translation.override("fr"):
+        for model in models:
+            with django_assert_num_queries(2):  # the objects, then their translations
+                objects = list(getattr(model.objects.all(), method)())
+            assert objects, model
+            obj = objects[0]
+            with django_assert_num_queries(0):
+                rows = list(obj.translations.all())
+                assert obj.translations.count() == len(rows)
+                assert obj.translations.exists() == bool(rows)
+                assert sorted(obj.get_available_languages()) == sorted(
+                    row.language_code for row in rows
+                )
+                assert all(row.master is obj for row in rows)
+            stored = set(
+                model._parler_meta.root_model.objects.filter(master=obj).values_list(
+                    "language_code", flat=True
+                )
+            )
+            if method == "with_translations":
+                assert {row.language_code for row in rows} == stored
+            else:  # French and its fallbacks only
+                shown = {"fr", "en", "ar"}
+                assert {row.language_code for row in rows} == stored & shown
+            # Anything else is a query, for this object's rows.
+            with django_assert_num_queries(1):
+                assert set(obj.translations.values_list("language_code", flat=True)) == stored
