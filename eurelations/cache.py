@@ -21,7 +21,9 @@ without persistence) pages fall back to ``PAGE_CACHE_SECONDS`` until the next ed
 
 When Redis is unreachable (``eurelations.redis_cache``) every page is a miss and is served from
 the database; when it answers again the generation is bumped, because the invalidations sent
-during the outage were lost.
+during the outage were lost. When the database is what fails (a restart just after an edit made
+every page a miss), a page that cannot be built is answered as it was stored under one of the
+last generations, while that entry lives (stale-if-error).
 """
 
 import gzip
@@ -223,6 +225,8 @@ _PER_ANSWER = {
 _COVERED_VARY = {"cookie", "accept-language"}
 _GZIP_MIN_BYTES = 1024
 _CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+# How many generations back a page that cannot be built is looked for (stale-if-error).
+_STALE_GENERATIONS = 3
 # The size of the per-process table of addresses already resolved (cleared when full).
 _ROUTES_MAX = 4096
 
@@ -303,6 +307,12 @@ class PageCacheMiddleware:
         }
         response = self.get_response(request)
         request.META.update(conditions)
+        if response.status_code >= 500 and generation is not None:
+            # The page could not be built (the database restarting just after an edit, say):
+            # the visitor gets the last page stored before that edit, not an error.
+            stale = self._stale(cache, generation, suffix)
+            if stale is not None:
+                return self._answer(request, stale, time.time(), stale=True)
         if generation is not None:
             entry = self._store(
                 cache, request, response, (generation, suffix, schedule), view, now
@@ -406,13 +416,22 @@ class PageCacheMiddleware:
         self.generation = current_generation()
         return True
 
-    def _answer(self, request, entry, now):
+    def _stale(self, cache, generation, suffix):
+        """The page as stored under one of the last few generations (each edit is one), while
+        its entry lives (at most PAGE_CACHE_SECONDS); None when there is none. One read."""
+        keys = [page_key(generation - back, suffix) for back in range(1, _STALE_GENERATIONS + 1)]
+        found = cache.get_many(keys)
+        return next((found[key] for key in keys if key in found), None)
+
+    def _answer(self, request, entry, now, stale=False):
         if entry[_GZIP] is not None and "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
             content, etag = entry[_GZIP], _etag_variant(entry[_ETAG], "gzip")
             headers = {**dict(entry[_HEADERS]), "Content-Encoding": "gzip"}
         else:
             content, etag, headers = entry[_BODY], entry[_ETAG], dict(entry[_HEADERS])
         control = f"max-age={max(0, int(entry[_EXPIRES] - now))}"
+        if stale:
+            control = "no-cache"  # no cache downstream keeps it: the next visit asks again
         headers["Cache-Control"] = (
             f"{control}, {entry[_CACHE_CONTROL]}" if entry[_CACHE_CONTROL] else control
         )

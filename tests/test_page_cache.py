@@ -333,3 +333,72 @@ def test_a_cached_page_lives_no_longer_than_the_next_scheduled_publication(
         project.save()
     max_age = int(client.get("/en/")["Cache-Control"].split("max-age=")[1].split(",")[0])
     assert 0 < max_age <= 60
+
+
+@pytest.fixture
+def database_down(monkeypatch):
+    """Every query fails as it does while PostgreSQL restarts."""
+    from django.db import OperationalError
+    from django.db.backends import utils
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("the database system is shutting down")
+
+    def turn_off():
+        monkeypatch.setattr(utils.CursorWrapper, "execute", refuse)
+        monkeypatch.setattr(utils.CursorWrapper, "executemany", refuse)
+
+    return turn_off
+
+
+def test_a_page_that_cannot_be_built_just_after_an_edit_is_served_as_it_was(
+    django_capture_on_commit_callbacks, database_down
+):
+    client = Client(raise_request_exception=False)
+    pages = ["/en/", "/ar/", Project.objects.get(key="wapis").get_absolute_url("fr")]
+    before = {page: client.get(page) for page in pages}
+    area = CooperationArea.objects.language("en").get(key="west-africa")
+    with django_capture_on_commit_callbacks(execute=True):
+        area.title = "West Africa and the Sahel"
+        area.save()
+    database_down()
+    for page in pages:
+        response = client.get(page)
+        assert response.status_code == 200, page
+        assert response.content == before[page].content
+        # Not kept downstream: the next visit asks again, and gets the new page once it can.
+        assert response["Cache-Control"].startswith("no-cache")
+        # What it was stored with is kept (the security headers, its language).
+        assert response["Content-Security-Policy"] == before[page]["Content-Security-Policy"]
+        assert response["Content-Language"] == before[page]["Content-Language"]
+
+
+def test_a_page_never_stored_still_fails_while_the_database_is_down(database_down):
+    client = Client(raise_request_exception=False)
+    database_down()
+    assert client.get("/en/").status_code == 500
+
+
+def test_once_the_database_answers_the_page_is_built_again(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    from django.db import OperationalError
+    from django.db.backends import utils
+
+    client = Client(raise_request_exception=False)
+    client.get("/en/")
+    area = CooperationArea.objects.language("en").get(key="west-africa")
+    with django_capture_on_commit_callbacks(execute=True):
+        area.title = "West Africa and the Sahel"
+        area.save()
+    with monkeypatch.context() as patch:
+        patch.setattr(
+            utils.CursorWrapper,
+            "execute",
+            lambda *a, **k: (_ for _ in ()).throw(OperationalError("down")),
+        )
+        assert "West Africa and the Sahel" not in client.get("/en/").content.decode()
+    fresh = client.get("/en/")
+    assert fresh.status_code == 200
+    assert "West Africa and the Sahel" in fresh.content.decode()
+    assert not fresh["Cache-Control"].startswith("no-cache")
