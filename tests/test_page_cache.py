@@ -337,18 +337,23 @@ def test_a_cached_page_lives_no_longer_than_the_next_scheduled_publication(
 
 @pytest.fixture
 def database_down(monkeypatch):
-    """Every query fails as it does while PostgreSQL restarts."""
+    """``with database_down():`` every query fails as it does while PostgreSQL restarts."""
+    from contextlib import contextmanager
+
     from django.db import OperationalError
     from django.db.backends import utils
 
     def refuse(*args, **kwargs):
         raise OperationalError("the database system is shutting down")
 
-    def turn_off():
-        monkeypatch.setattr(utils.CursorWrapper, "execute", refuse)
-        monkeypatch.setattr(utils.CursorWrapper, "executemany", refuse)
+    @contextmanager
+    def down():
+        with monkeypatch.context() as patch:
+            patch.setattr(utils.CursorWrapper, "execute", refuse)
+            patch.setattr(utils.CursorWrapper, "executemany", refuse)
+            yield
 
-    return turn_off
+    return down
 
 
 def test_a_page_that_cannot_be_built_just_after_an_edit_is_served_as_it_was(
@@ -361,42 +366,34 @@ def test_a_page_that_cannot_be_built_just_after_an_edit_is_served_as_it_was(
     with django_capture_on_commit_callbacks(execute=True):
         area.title = "West Africa and the Sahel"
         area.save()
-    database_down()
-    for page in pages:
-        response = client.get(page)
-        assert response.status_code == 200, page
-        assert response.content == before[page].content
-        # Not kept downstream: the next visit asks again, and gets the new page once it can.
-        assert response["Cache-Control"].startswith("no-cache")
-        # What it was stored with is kept (the security headers, its language).
-        assert response["Content-Security-Policy"] == before[page]["Content-Security-Policy"]
-        assert response["Content-Language"] == before[page]["Content-Language"]
+    with database_down():
+        for page in pages:
+            response = client.get(page)
+            assert response.status_code == 200, page
+            assert response.content == before[page].content
+            # Not kept downstream: the next visit asks again, and gets the new page once it can.
+            assert response["Cache-Control"].startswith("no-cache")
+            # What it was stored with is kept (the security headers, its language).
+            assert response["Content-Security-Policy"] == before[page]["Content-Security-Policy"]
+            assert response["Content-Language"] == before[page]["Content-Language"]
 
 
 def test_a_page_never_stored_still_fails_while_the_database_is_down(database_down):
     client = Client(raise_request_exception=False)
-    database_down()
-    assert client.get("/en/").status_code == 500
+    with database_down():
+        assert client.get("/en/").status_code == 500
 
 
 def test_once_the_database_answers_the_page_is_built_again(
-    django_capture_on_commit_callbacks, monkeypatch
+    django_capture_on_commit_callbacks, database_down
 ):
-    from django.db import OperationalError
-    from django.db.backends import utils
-
     client = Client(raise_request_exception=False)
     client.get("/en/")
     area = CooperationArea.objects.language("en").get(key="west-africa")
     with django_capture_on_commit_callbacks(execute=True):
         area.title = "West Africa and the Sahel"
         area.save()
-    with monkeypatch.context() as patch:
-        patch.setattr(
-            utils.CursorWrapper,
-            "execute",
-            lambda *a, **k: (_ for _ in ()).throw(OperationalError("down")),
-        )
+    with database_down():
         assert "West Africa and the Sahel" not in client.get("/en/").content.decode()
     fresh = client.get("/en/")
     assert fresh.status_code == 200
