@@ -107,9 +107,10 @@ def main():
         from django.urls import reverse
         from django.utils import translation
 
+        from content.languages import language_codes
         from cooperation.models import CooperationArea, Partner
 
-        for language in ("ar", "en", "fr", "es"):
+        for language in language_codes():
             pages = paths(language)
             with translation.override(language):
                 pages["partners"] = reverse("cooperation:partner_list")

@@ -34,8 +34,11 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from eurelations.settings import base as site_settings  # noqa: E402  (after the path)
+
 HOST, PORT = "127.0.0.1", 8765
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(code for code, _name in site_settings.LANGUAGES)
 ENV = {
     "DJANGO_SETTINGS_MODULE": "bench.settings",
     "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
@@ -199,7 +202,7 @@ def queries(urls):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from eurelations.cache import invalidate_pages
+    from pagecache.invalidation import invalidate_pages
 
     client = Client(HTTP_HOST=HOST)
     counts = {}

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableStackedInline
 
-from eurelations.admin import VersionedAdminForm
-from translations.admin import PublishableAdmin
+from content.forms import VersionedAdminForm
+from workspace.admin import PublishableAdmin
 
 from .models import CooperationArea, Objective, Partner, Partnership
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableManager
 from parler.models import TranslatedFields
 
-from eurelations import history, images
-from eurelations.models import (
+from content import history, images
+from content.models import (
     LockedContentModel,
     PublishableModel,
     PublishableQuerySet,
@@ -19,7 +19,7 @@ from eurelations.models import (
     translation_version_field,
     unique_slug_per_language,
 )
-from eurelations.richtext import RichTextField
+from content.richtext import RichTextField
 
 
 @history.register(follow=["objectives"])

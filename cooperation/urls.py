@@ -2,7 +2,7 @@ from django.urls import path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-import eurelations.converters  # noqa: F401  (registers "uslug")
+import content.converters  # noqa: F401  (registers "uslug")
 
 from . import views
 

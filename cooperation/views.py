@@ -1,17 +1,17 @@
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from eurelations.cache import page_cache_params
-from eurelations.i18n import object_page_context, redirect_to_canonical
+from content.i18n import object_page_context, redirect_to_canonical
+from pagecache.decorators import page_cache_params
 from projects.models import Project
 
 from .models import CooperationArea, Objective, Partner, Partnership
 
-# Every public page is bounded in rows and bytes, whatever the amount of content (DESIGN.md §8):
-# the home page shows the featured projects, an area's or a partner's page its first projects,
+# Every public page is bounded in rows and bytes, whatever the amount of content
+# (docs/architecture.md, "Budgets"): the home page shows the featured projects, an area's or a partner's page its first projects,
 # each with a link to the full, paginated list.
 HOME_PROJECTS = 12
 RELATED_PROJECTS = 12
@@ -31,23 +31,17 @@ def first_of(queryset, limit):
 # require_safe, not require_GET: crawlers and monitors send HEAD, which must not be a 405.
 @require_safe
 def home(request):
-    partnership = (
-        Partnership.objects.published()
-        .with_shown_translations()
-        .prefetch_related(
-            Prefetch("objectives", queryset=Objective.objects.with_shown_translations())
-        )
-        .first()
-    )
+    partnership = Partnership.objects.published().first_with_shown_translations()
     if partnership is None:
         raise Http404("The partnership page is not published yet.")
+    objectives = Objective.objects.filter(partnership=partnership).with_shown_translations()
     # The home page and the lists show each object in the page's language or its fallback:
     # only those translations are read.
     partners = Partner.objects.published().with_shown_translations()[:HOME_PARTNERS]
     agencies, institutions = partners.split_by_kind()
     context = {
         "partnership": partnership,
-        "objectives": partnership.objectives.all(),
+        "objectives": objectives,
         "areas": CooperationArea.objects.published().with_shown_translations()[:HOME_AREAS],
         "projects": (
             Project.objects.published().featured().with_shown_translations()[:HOME_PROJECTS]

@@ -16,7 +16,7 @@ from django.db import connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from eurelations.cache import exempt_from_page_cache
+from pagecache.decorators import exempt_from_page_cache
 
 logger = logging.getLogger("eurelations.health")
 

@@ -1,17 +1,15 @@
-"""Request id and the one log line per request (see ``eurelations.logging``); the request's
-CSP nonce for code that renders without the request."""
+"""Request id and the one log line per request (see ``eurelations.logging``); the current
+request, for the CSP nonce of code that renders without it (``content.csp``)."""
 
-import contextvars
 import logging
 import time
 
 import sentry_sdk
 
+from content.csp import current_request
 from eurelations.logging import new_request_id, request_id_var
 
 logger = logging.getLogger("eurelations.request")
-# For code that renders without the request at hand (a widget's media and its CSP nonce).
-current_request = contextvars.ContextVar("current_request", default=None)
 
 
 class RequestIdMiddleware:
@@ -42,13 +40,3 @@ class RequestIdMiddleware:
         finally:
             request_id_var.reset(token)
             current_request.reset(request_token)
-
-
-class RequestNonce:
-    """The current request's CSP nonce, read when media is rendered (a widget's media is built
-    without the request): the one inline script the admin needs is the rich-text editor's import
-    map, which browsers only accept inline. Empty outside a request."""
-
-    def __str__(self):
-        nonce = getattr(current_request.get(), "csp_nonce", None)
-        return str(nonce) if nonce is not None else ""

@@ -1,10 +1,6 @@
-"""/sitemap.xml: an index of sitemap pages, each listing at most ``ContentSitemap.limit``
-objects in every language that really has them, with alternates. One section per public content
-type of the registry, plus the pages every language has.
-
-Django's ``i18n`` sitemaps expand every object into its languages before paginating, so each
-page would read every object: here a page is ``limit`` objects (at most ``limit`` × languages
-addresses), read with one slice of the query."""
+"""/sitemap.xml: an index of sitemap pages, one section per public content type of the registry
+plus the pages every language has; a page of a section is at most ``ContentSitemap.limit``
+objects, read with one slice of the query (Django's i18n sitemaps read every object per page)."""
 
 from html import escape  # the standard library's: Django's wraps it for lazy strings, 3× slower
 
@@ -15,10 +11,12 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from eurelations import registry
-from eurelations.addresses import detail_url
-from eurelations.i18n import LANGUAGE_CODES
-from eurelations.pagination import BoundedPaginator
+from content import registry
+from content.addresses import detail_url
+from content.languages import language_codes
+from cooperation import sitemaps as cooperation_sitemaps
+from pagecache.pagination import BoundedPaginator
+from projects import sitemaps as projects_sitemaps
 
 
 class ObjectsInTheirLanguages:
@@ -66,7 +64,7 @@ class ContentSitemap(Sitemap):
     def get_languages_for_item(self, item):
         # Only the languages the object is translated into; a fallback page is not a page.
         available = self.entry.available_languages(item)
-        return [code for code in LANGUAGE_CODES if code in available]
+        return [code for code in language_codes() if code in available]
 
     def _location(self, item, force_lang_code=None):
         # Each address is asked for once as a page and again as an alternate of each of the
@@ -100,14 +98,15 @@ class ContentSitemap(Sitemap):
 
 
 class ListPagesSitemap(Sitemap):
-    """Pages that exist in every language: home and the lists."""
+    """Pages that exist in every language (home and the lists): each app names its own in its
+    ``sitemaps.LIST_PAGES``."""
 
     i18n = True
     alternates = True
     x_default = True
 
     def items(self):
-        return ["home", "projects:project_list", "cooperation:partner_list"]
+        return [*cooperation_sitemaps.LIST_PAGES, *projects_sitemaps.LIST_PAGES]
 
     def location(self, item):
         return reverse(item)

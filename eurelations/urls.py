@@ -9,14 +9,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from eurelations import health, views
-from eurelations.cache import page_cache_params
-from eurelations.security import OptionalOTPAdminSite
 from eurelations.sitemaps import section, sitemaps
-
-# The admin asks staff for a TOTP code when OTP_REQUIRED_FOR_STAFF is on (django-otp's way:
-# the default site's class is swapped, so every registration stays where it is).
-admin.site.__class__ = OptionalOTPAdminSite
-
+from pagecache.decorators import page_cache_params
 
 # The 404 page in the visitor's language, with a switcher to each language's home page.
 handler404 = "eurelations.views.page_not_found"
@@ -52,7 +46,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # The home page is the partnership's page.
     path("", include("cooperation.home_urls")),
-    path(_("search/"), views.search, name="search"),
+    path(_("search/"), include("search.urls")),
     path(_("cooperation/"), include("cooperation.urls")),
     path(_("projects/"), include("projects.urls")),
     path("", include("pages.urls")),

@@ -1,8 +1,5 @@
-"""Cross-cutting public views: search over every kind of content, the localized 404,
-robots.txt and the 500 page (health: ``eurelations.health``; the home page is the partnership's:
-``cooperation.views.home``)."""
-
-from urllib.parse import urlencode
+"""The site's own answers: the localized error pages and robots.txt (health:
+``eurelations.health``; search: ``search.views``; the home page: ``cooperation.views.home``)."""
 
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
@@ -12,32 +9,7 @@ from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
-from eurelations.cache import page_cache_params
-from eurelations.i18n import LANGUAGE_CODES
-from eurelations.search import MAX_QUERY_LENGTH, clean_query, search_content
-
-
-@page_cache_params("q", "page")
-@require_safe
-def search(request):
-    raw = request.GET.get("q", "")
-    query = clean_query(raw)
-    results, page = [], None
-    if query:
-        language = translation.get_language()
-        results, page = search_content(query, language, request.GET.get("page"))
-    return render(
-        request,
-        "search.html",
-        {
-            "query": query,
-            "truncated": len(raw) > MAX_QUERY_LENGTH,
-            "results": results,
-            "page": page,
-            "querystring": urlencode({"q": query}),
-            "max_length": MAX_QUERY_LENGTH,
-        },
-    )
+from content.languages import language_codes
 
 
 @requires_csrf_token
@@ -53,7 +25,7 @@ def page_not_found(request, exception):
     """The 404 page in the visitor's language. The address exists in no language, so the
     switcher offers each language's home page and no alternates are announced."""
     homes = []
-    for code in LANGUAGE_CODES:
+    for code in language_codes():
         with translation.override(code):
             homes.append((code, reverse("home")))
     context = {"alternates": homes, "canonical_url": request.build_absolute_uri(request.path)}

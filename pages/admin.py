@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
-from eurelations.admin import HistoryAdminMixin, OptimisticLockingForm
-from eurelations.richtext import RichTextWidget, editing_language_attrs
+from content.admin import HistoryAdminMixin
+from content.forms import OptimisticLockingForm
+from content.richtext import RichTextWidget, editing_language_attrs
 from pages.content import CONTENT_MAX_LENGTH, FIELDS, PAGE_TEMPLATES, URL_PREFIX, column
 from pages.models import SHARED, PageVersions
 from translations import status

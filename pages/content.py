@@ -12,7 +12,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from eurelations import registry
+from content import registry
+from content.languages import language_codes, source_language
+from translations.status import confirm
 
 FIELDS = ("title", "content")
 #: Where static pages live (pages/urls.py serves nothing else).
@@ -73,13 +75,13 @@ class FlatPageContent:
         return values if values["title"] else None
 
     def available_languages(self, page):
-        return {code for code in registry.language_codes() if self.values(page, code)}
+        return {code for code in language_codes() if self.values(page, code)}
 
     def key(self, page):
         return page.url
 
     def label_of(self, page):
-        title = (self.values(page, registry.source_language()) or {}).get("title", "")
+        title = (self.values(page, source_language()) or {}).get("title", "")
         return f"{page.url} {title}".strip()[:80]
 
     def admin_url(self, page, language):
@@ -111,13 +113,13 @@ def _remember_edits(sender, instance, raw=False, **kwargs):
     """pre_save: which (language, field) columns does this save change?"""
     if raw:
         return
-    names = [column(f, code) for f in FIELDS for code in registry.language_codes()]
+    names = [column(f, code) for f in FIELDS for code in language_codes()]
     old = None
     if instance.pk:
         old = FlatPage._base_manager.filter(pk=instance.pk).values(*names).first()
     instance._edited_columns = {
         (code, f)
-        for code in registry.language_codes()
+        for code in language_codes()
         for f in FIELDS
         if getattr(instance, column(f, code))
         and (old is None or (old[column(f, code)] or "") != getattr(instance, column(f, code)))
@@ -125,13 +127,11 @@ def _remember_edits(sender, instance, raw=False, **kwargs):
 
 
 def _confirm_edits(sender, instance, raw=False, **kwargs):
-    from translations.status import confirm
-
     edited = getattr(instance, "_edited_columns", None)
     if raw or not edited:
         return
-    source = {f: getattr(instance, column(f, registry.source_language())) or "" for f in FIELDS}
-    for code in registry.language_codes():
+    source = {f: getattr(instance, column(f, source_language())) or "" for f in FIELDS}
+    for code in language_codes():
         confirm(instance, code, [f for f in FIELDS if (code, f) in edited], source)
     instance._edited_columns = set()
 

@@ -7,7 +7,7 @@ from django.dispatch import receiver
 from modeltranslation.translator import TranslationOptions, register
 from modeltranslation.utils import build_localized_fieldname
 
-from eurelations.richtext import sanitize_html
+from content.richtext import sanitize_html
 
 
 @register(FlatPage)

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from eurelations.i18n import available_languages, object_page_context
+from content.i18n import available_languages, object_page_context
 from pages.content import PAGE_TEMPLATES
 
 

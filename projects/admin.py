@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from translations.admin import PublishableAdmin
+from workspace.admin import PublishableAdmin
 
 from .models import Project
 

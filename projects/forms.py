@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries import countries as all_countries
 from parler.utils.i18n import get_active_language_choices
 
-from eurelations.cache import current_generation
+from pagecache.invalidation import current_generation
 
 from .models import Project
 

@@ -11,8 +11,8 @@ from django_countries.fields import CountryField
 from parler.managers import TranslatableManager
 from parler.models import TranslatedFields
 
-from eurelations import history, images
-from eurelations.models import (
+from content import history, images
+from content.models import (
     PublishableModel,
     PublishableQuerySet,
     plain_text_field,
@@ -20,7 +20,7 @@ from eurelations.models import (
     translation_version_field,
     unique_slug_per_language,
 )
-from eurelations.richtext import RichTextField
+from content.richtext import RichTextField
 
 
 class ProjectQuerySet(PublishableQuerySet):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-import eurelations.converters  # noqa: F401  (registers "uslug")
+import content.converters  # noqa: F401  (registers "uslug")
 
 from . import views
 from .feeds import ProjectsAtomFeed, ProjectsRssFeed

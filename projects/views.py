@@ -3,9 +3,9 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
-from eurelations.cache import page_cache_params
-from eurelations.i18n import object_page_context, redirect_to_canonical
-from eurelations.pagination import BoundedPaginator
+from content.i18n import object_page_context, redirect_to_canonical
+from pagecache.decorators import page_cache_params
+from pagecache.pagination import BoundedPaginator
 
 from .forms import CooperationArea, Partner, ProjectFilterForm
 from .models import Project

@@ -12,13 +12,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
+from content.languages import language_codes
+from content.models import PublicationStatus
 from cooperation.models import CooperationArea, Objective, Partner, Partnership
-from eurelations.models import PublicationStatus
 from projects.models import Project
 
 from . import content, static_pages
 
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(language_codes())
 
 
 @dataclass

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from parler.models import TranslatableModel
 
-from eurelations.admin import PUBLICATION_FIELDS
-from eurelations.permissions import can_edit_shared_fields, can_publish
+from content.admin import PUBLICATION_FIELDS
+from content.permissions import can_edit_shared_fields, can_publish
 from translations.permissions import can_translate
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -377,7 +377,7 @@ def may_add_or_delete(user, owner, table, row, action, parent=None):
 
 
 def _is_content(model):
-    from eurelations import registry
+    from content import registry
 
     return model in registry.models()
 

@@ -1,4 +1,4 @@
-"""eurelations.addresses.detail_url: the address of every public object in every language is
+"""content.addresses.detail_url: the address of every public object in every language is
 the one reverse() gives, for the seed's slugs and for slugs that need quoting; a slug the URL
 does not accept is refused as reverse() refuses it."""
 
@@ -6,9 +6,9 @@ import pytest
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
-from eurelations import registry
-from eurelations.addresses import detail_url
-from eurelations.i18n import LANGUAGE_CODES
+from content import registry
+from content.addresses import detail_url
+from content.languages import language_codes
 
 # Arabic letters, an accent, digits, underscore and hyphen: what a Unicode slug may hold, and
 # what reverse() quotes (everything but ASCII letters, digits and -_).
@@ -29,7 +29,7 @@ def _reversed(name, slug, language):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", LANGUAGE_CODES)
+@pytest.mark.parametrize("language", language_codes())
 def test_every_public_object_is_addressed_as_reverse_addresses_it(language):
     models = _public_models()
     assert models
@@ -42,7 +42,7 @@ def test_every_public_object_is_addressed_as_reverse_addresses_it(language):
             assert obj.get_absolute_url(language) == expected
 
 
-@pytest.mark.parametrize("language", LANGUAGE_CODES)
+@pytest.mark.parametrize("language", language_codes())
 @pytest.mark.parametrize("slug", SLUGS)
 def test_slugs_that_need_quoting_are_quoted_as_reverse_quotes_them(slug, language):
     for model in _public_models():

@@ -7,12 +7,13 @@ from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from django.urls import reverse
 
+from content.languages import language_codes
 from cooperation.models import CooperationArea, Partner, Partnership
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(language_codes())
 
 
 def assert_language_tabs(html):

@@ -1,6 +1,7 @@
 """Every public page is bounded in queries, rows, bytes and items, whatever the amount of content
-(DESIGN.md §8): no page lists "all" of anything. The pages are the URL resolver's and the content
-registry's, so a page added tomorrow is measured with no new test code."""
+(docs/architecture.md, "Budgets"): no page lists "all" of anything. The pages are the URL
+resolver's and the content registry's, so a page added tomorrow is measured with no new test
+code."""
 
 import re
 from contextlib import contextmanager
@@ -15,6 +16,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, URLResolver, get_resolver, resolve, reverse
 from django.utils import translation
 
+from content import registry
+from content.languages import language_codes
+from content.models import PublicationStatus
 from cooperation.models import (
     CooperationArea,
     CooperationAreaTranslation,
@@ -22,13 +26,11 @@ from cooperation.models import (
     PartnerKind,
     PartnerTranslation,
 )
-from eurelations import registry
-from eurelations.models import PublicationStatus
 from projects.models import Project
 from tests.test_query_counts import BUDGETS, grow_projects_to, keep_three_projects
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(language_codes())
 # Names the sweep cannot reverse on its own: their pages are measured another way.
 NOT_SWEPT = {
     "set_language",  # POST only

@@ -11,7 +11,7 @@ import pytest
 from django.core.cache import cache
 
 from cooperation.models import CooperationArea
-from eurelations import redis_cache
+from pagecache import backends as redis_cache
 from projects.models import Project
 from tests.redis_server import private_redis  # noqa: F401 - a fixture
 
@@ -27,7 +27,7 @@ def public_pages():
 def redis_cache_settings(settings, private_redis, monkeypatch):  # noqa: F811
     settings.CACHES = {
         "default": {
-            "BACKEND": "eurelations.redis_cache.RedisCache",
+            "BACKEND": "pagecache.backends.RedisCache",
             "LOCATION": private_redis.url,
             "KEY_PREFIX": "test",
             "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
@@ -40,7 +40,7 @@ def redis_cache_settings(settings, private_redis, monkeypatch):  # noqa: F811
 
 
 def outage_messages(caplog):
-    return [r for r in caplog.records if r.name == "eurelations.cache" and r.levelno >= 40]
+    return [r for r in caplog.records if r.name == "pagecache" and r.levelno >= 40]
 
 
 def test_with_redis_stopped_every_page_and_the_admin_login_are_served(

@@ -12,14 +12,15 @@ from django.contrib.auth.models import Permission
 from django.contrib.flatpages.models import FlatPage
 from django.core.management import CommandError, call_command
 
+from content.languages import language_codes
+from content.models import PublicationStatus
 from cooperation.models import CooperationArea
-from eurelations.models import PublicationStatus
 from translations.exchange import MAX_FILE_SIZE, iter_units
 from translations.status import Status, statuses_of
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(language_codes())
 
 
 def snapshot():

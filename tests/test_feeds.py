@@ -9,11 +9,12 @@ from django.contrib.sites.models import Site
 from django.urls import reverse
 from django.utils import translation
 
+from content.languages import language_codes
 from projects.feeds import FEED_ITEMS
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(language_codes())
 
 
 def feed_url(kind, language):

@@ -13,8 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from reversion.models import Revision, Version
 
+from content.models import PublicationStatus
 from cooperation.models import Objective, Partner, Partnership
-from eurelations.models import PublicationStatus
 from projects.models import Project
 from seed.loader import load_seed_content
 from tests.accounts import member

@@ -14,10 +14,11 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from PIL import Image
 
+from content.languages import language_codes
 from tests.public_pages import content_models, page_addresses
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(language_codes())
 VNU = (
     Path(__file__).resolve().parent.parent
     / "node_modules"

@@ -13,8 +13,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from content.images import MAX_UPLOAD_BYTES
 from cooperation.models import Partner
-from eurelations.images import MAX_UPLOAD_BYTES
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db

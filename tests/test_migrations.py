@@ -1,6 +1,14 @@
 """The migrations in the repository match the models (including modeltranslation's columns)."""
 
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 
@@ -57,3 +65,80 @@ def test_per_object_hashes_become_per_field_confirmations_without_losing_status(
     }
     assert {states[("fr", f)] for f in arabic} == {Status.UP_TO_DATE}
     assert {states[("es", f)] for f in arabic} == {Status.STALE}
+
+
+BEFORE_THE_MOVE = Path(__file__).parent / "fixtures" / "database_before_the_apps_move.sql"
+
+
+def grants(database):
+    """Content types, and every right of every group and user, by name."""
+    with closing(sqlite3.connect(database)) as connection:
+        content_types = set(connection.execute("SELECT app_label, model FROM django_content_type"))
+        permission = (
+            "JOIN auth_permission p ON p.id = x.permission_id "
+            "JOIN django_content_type t ON t.id = p.content_type_id"
+        )
+        groups = set(
+            connection.execute(
+                "SELECT g.name, t.app_label, p.codename FROM auth_group_permissions x "
+                f"JOIN auth_group g ON g.id = x.group_id {permission}"
+            )
+        )
+        users = set(
+            connection.execute(
+                "SELECT u.username, t.app_label, p.codename FROM auth_user_user_permissions x "
+                f"JOIN auth_user u ON u.id = x.user_id {permission}"
+            )
+        )
+        members = set(
+            connection.execute(
+                "SELECT u.username, g.name FROM auth_user_groups x "
+                "JOIN auth_user u ON u.id = x.user_id JOIN auth_group g ON g.id = x.group_id"
+            )
+        )
+    return content_types, groups, users, members
+
+
+def test_a_database_from_before_the_apps_moved_keeps_every_permission_and_grant(tmp_path):
+    """A database made by the code from before the content base, the page cache, search and
+    the staff workspace left the project package (migrated, with a French translator, an
+    editor and a publisher): today's code has no migration to apply to it, and every content
+    type, group grant and user right is still there, and still means what it meant."""
+    database = tmp_path / "before.sqlite3"
+    with closing(sqlite3.connect(database)) as connection:
+        connection.executescript(BEFORE_THE_MOVE.read_text())
+    before = grants(database)
+    environment = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DJANGO_SETTINGS_MODULE": "eurelations.settings.dev",
+    }
+
+    def manage(*args):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+
+    assert "No migrations to apply" in manage("migrate", "--noinput")
+    assert grants(database) == before
+    rights = manage(
+        "shell",
+        "-c",
+        "from django.contrib.auth.models import User\n"
+        "for name, right in [('translator-fr', 'translations.translate_fr'),"
+        " ('translator-fr', 'translations.translate_ar'),"
+        " ('editor', 'eurelations.edit_shared_fields'),"
+        " ('editor', 'projects.change_project'),"
+        " ('publisher', 'eurelations.publish_content'),"
+        " ('publisher', 'eurelations.edit_shared_fields')]:\n"
+        "    print(name, right, User.objects.get(username=name).has_perm(right))",
+    )
+    assert rights.split("\n")[-7:-1] == [
+        "translator-fr translations.translate_fr True",
+        "translator-fr translations.translate_ar False",
+        "editor eurelations.edit_shared_fields True",
+        "editor projects.change_project True",
+        "publisher eurelations.publish_content True",
+        "publisher eurelations.edit_shared_fields False",
+    ]

@@ -9,13 +9,14 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from content.languages import language_codes
+from content.models import PublicationStatus, StaleObjectError
 from cooperation.models import CooperationArea, Objective, Partner, Partnership
-from eurelations.models import PublicationStatus, StaleObjectError
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(language_codes())
 
 
 def make_area(key="test-area", **translations):
@@ -187,8 +188,8 @@ def test_translations_fetched_with_a_list_answer_reads_without_queries_and_the_r
     method, django_assert_num_queries
 ):
     # Every content model of the registry, so a model added tomorrow is covered too.
-    from eurelations import registry
-    from eurelations.models import ContentModel
+    from content import registry
+    from content.models import ContentModel
 
     models = [m for m in registry.models() if issubclass(m, ContentModel)]
     assert models

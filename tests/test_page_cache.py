@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cooperation.models import CooperationArea
-from eurelations.cache import current_generation
+from pagecache.invalidation import current_generation
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db

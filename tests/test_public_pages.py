@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 
+from content.languages import language_codes
+from content.models import PublicationStatus
 from cooperation.models import CooperationArea, Partner, Partnership
-from eurelations.models import PublicationStatus
 from projects.models import Project
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(language_codes())
 
 
 def html_of(response):

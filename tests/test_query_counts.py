@@ -1,5 +1,6 @@
 """SQL queries per page stay within budget and do not grow with the amount of content
-(DESIGN.md §8: home ≤ 10, list ≤ 8, detail ≤ 8; the same count for 3 and for 300 projects)."""
+(docs/architecture.md, "Budgets": home ≤ 10, list ≤ 8, detail ≤ 8; the same count for 3 and
+for 300 projects)."""
 
 import pytest
 from django.core.cache import cache
@@ -8,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from content.languages import language_codes
+from content.models import PublicationStatus
 from cooperation.models import CooperationArea, Partner
-from eurelations.models import PublicationStatus
 from projects.models import Project, ProjectTranslation
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +42,7 @@ def grow_projects_to(total):
             region="Region",
         )
         for project in projects
-        for language in ("ar", "en", "fr", "es")
+        for language in language_codes()
     )
     for project in projects:
         project.cooperation_areas.add(area)

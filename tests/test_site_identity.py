@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from fontTools.ttLib import TTFont
 
+from content.languages import language_codes
 from cooperation.models import CooperationArea
 from projects.models import Project
 from projects.views import RELATED_PROJECTS
@@ -20,7 +21,7 @@ from seed.loader import load_seed_content
 from seed.static_pages import STATIC_PAGES
 
 pytestmark = pytest.mark.django_db
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(language_codes())
 NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "x": "http://www.w3.org/1999/xhtml",

@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from content.models import PLAIN_TEXT_MAX_LENGTH, PublicationStatus
 from cooperation.models import CooperationArea, Partner
-from eurelations.models import PLAIN_TEXT_MAX_LENGTH, PublicationStatus
 from projects.models import Project
 from tests.accounts import member
 from tests.admin_sweep import read_form

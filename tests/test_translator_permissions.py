@@ -6,8 +6,8 @@ from django.contrib.auth.models import Group
 from django.contrib.flatpages.models import FlatPage
 from django.urls import reverse
 
+from content.models import PublicationStatus
 from cooperation.models import CooperationArea
-from eurelations.models import PublicationStatus
 from tests.accounts import member
 from translations.status import Status, statuses_of
 

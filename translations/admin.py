@@ -4,30 +4,21 @@
 from django import forms
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from parler.admin import TranslatableAdmin
 from parler.utils.views import get_language_parameter
 
-from eurelations import registry
-from eurelations.admin import (
-    PUBLICATION_FIELDS,
-    HistoryAdminMixin,
-    PublicationActionsMixin,
-    RefuseForgedRequestsMixin,
-    VersionedAdminForm,
-    shared_field_names,
-)
-from eurelations.models import StaleObjectError
-from eurelations.permissions import can_edit_shared_fields, can_publish
+from content import registry
+from content.admin import PUBLICATION_FIELDS, RefuseForgedRequestsMixin, shared_field_names
+from content.forms import VersionedAdminForm
+from content.permissions import can_edit_shared_fields, can_publish
 from translations import status
 from translations.models import LanguageRights
-from translations.permissions import can_revert, can_translate
+from translations.permissions import can_translate
 
 
 class TranslationAdminForm(VersionedAdminForm):
@@ -101,170 +92,6 @@ class TranslatorRightsMixin(RefuseForgedRequestsMixin):
         if not can_publish(request.user):
             fields += [name for name in PUBLICATION_FIELDS if hasattr(self.model, name)]
         return list(dict.fromkeys(fields))
-
-
-class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
-    """parler's language tabs, plus audit fields and optimistic locking, for every content model."""
-
-    form = TranslationAdminForm
-    readonly_fields = ("version", "created_at", "created_by", "updated_at", "updated_by")
-    save_on_top = True
-
-    #: The translated field a new slug is written from in the browser (parler cannot use the
-    #: ``prepopulated_fields`` attribute with translated fields); None for models without slug.
-    slug_source = None
-
-    def get_prepopulated_fields(self, request, obj=None):
-        if self.slug_source is None:
-            return {}
-        if not hasattr(request, "user"):  # parler asks for the media with a fake request
-            return {"slug": (self.slug_source,)}
-        # Not when the slug or its source is read-only for this user (another language's text).
-        readonly = set(self.get_readonly_fields(request, obj))
-        if readonly.intersection({"slug", self.slug_source}):
-            return {}
-        return {"slug": (self.slug_source,)}
-
-    def form_language(self, request, obj=None):
-        return self.get_form_language(request, obj)
-
-    def locked_text_fields(self, request, obj=None):
-        if self.may_translate(request, self.form_language(request, obj)):
-            return []
-        return registry.entry_for(self.model).translated_fields
-
-    def get_list_display(self, request):
-        return (*super().get_list_display(request), "translation_status_column")
-
-    def get_queryset(self, request):
-        # The status column reads every translation: prefetched, one query for the page.
-        return super().get_queryset(request).prefetch_related("translations")
-
-    def get_changelist_instance(self, request):
-        changelist = super().get_changelist_instance(request)
-        if not can_edit_shared_fields(request.user):
-            # The editable columns (order) are shared fields: not offered to translators and
-            # publishers, and a forged save of them is refused (changelist_view).
-            changelist.list_editable = ()
-        # ... and every confirmation of the page's objects: one more query.
-        changelist.result_list = status.attach_confirmations(changelist.result_list)
-        return changelist
-
-    def get_changelist_formset(self, request, **kwargs):
-        formset = super().get_changelist_formset(request, **kwargs)
-        # An editable column's inputs sit in a table cell with no <label>: each gets its
-        # column's name.
-        for name, field in formset.form.base_fields.items():
-            field.widget.attrs.setdefault("aria-label", str(field.label or name))
-        return formset
-
-    def changelist_view(self, request, extra_context=None):
-        if (
-            request.method == "POST"
-            and "_save" in request.POST
-            and self.list_editable
-            and not can_edit_shared_fields(request.user)
-        ):
-            raise PermissionDenied("The editable columns are shared fields.")
-        return super().changelist_view(request, extra_context)
-
-    def may_revert(self, request):
-        return can_revert(request.user)
-
-    @admin.display(description=_("translation status"))
-    def translation_status_column(self, obj):
-        return status_badges(obj, status.statuses_of(obj))
-
-    def get_language_tabs(self, request, obj, available_languages, css_class=None):
-        tabs = super().get_language_tabs(request, obj, available_languages, css_class)
-        # A translator sees the source (read-only) and the languages they may edit.
-        visible = {settings.CONTENT_SOURCE_LANGUAGE, self.form_language(request, obj)}
-        tabs[:] = [tab for tab in tabs if tab[2] in visible or self.may_translate(request, tab[2])]
-        return tabs
-
-    def get_inline_instances(self, request, obj=None):
-        inlines = super().get_inline_instances(request, obj)
-        language_allowed = self.may_translate(request, self.form_language(request, obj))
-        shared_allowed = can_edit_shared_fields(request.user)
-        for inline in inlines:
-            if not language_allowed:
-                inline.has_add_permission = lambda request, obj=None: False
-                inline.has_change_permission = lambda request, obj=None: False
-                inline.has_delete_permission = lambda request, obj=None: False
-            elif not shared_allowed:
-                inline.readonly_fields = (
-                    *inline.readonly_fields,
-                    *[
-                        name
-                        for name in shared_field_names(inline.model)
-                        # The link to the parent is the formset's, never a form field.
-                        if getattr(inline.model._meta.get_field(name), "related_model", None)
-                        is not self.model
-                    ],
-                )
-                inline.has_add_permission = lambda request, obj=None: False
-                inline.has_delete_permission = lambda request, obj=None: False
-        return inlines
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method == "POST":
-            language = get_language_parameter(request, self.query_language_key)
-            if not self.may_translate(request, language):
-                text_fields = registry.entry_for(self.model).translated_fields
-                # Read from the table: get_object() starts an empty translation in the cache.
-                exists = bool(object_id) and (
-                    self.model._parler_meta.root_model.objects.filter(
-                        master_id=unquote(object_id), language_code=language
-                    ).exists()
-                )
-                if not exists or any(name in request.POST for name in text_fields):
-                    raise PermissionDenied(f"You may not edit the {language} text.")
-        return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
-        language = self.form_language(request, obj)
-        if (
-            obj is not None
-            and language != settings.CONTENT_SOURCE_LANGUAGE
-            and self.may_translate(request, language)
-        ):
-            fieldsets.append((_("Translation"), {"fields": ("translation_reviewed",)}))
-        return [
-            *fieldsets,
-            (
-                _("History"),
-                {
-                    "classes": ("collapse",),
-                    "fields": ("seen_version", "seen_translation_version", *self.readonly_fields),
-                },
-            ),
-        ]
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        try:
-            super().save_model(request, obj, form, change)
-        except StaleObjectError as error:
-            # The form check normally catches this first; a save that still races loses cleanly.
-            raise ValidationError(str(error)) from error
-        # A changelist's editable column has no language tab, and so nothing to review.
-        language = getattr(form, "language_code", None)
-        reviewed = getattr(form, "cleaned_data", {}).get("translation_reviewed")
-        if reviewed and language and self.may_translate(request, language):
-            # The translator's word that this language still matches today's source.
-            fresh = type(obj).objects.prefetch_related("translations").get(pk=obj.pk)
-            status.confirm_all(fresh, language)
-
-    @admin.display(description=_("title"))
-    def title_column(self, obj):
-        return str(obj)
-
-
-class PublishableAdmin(PublicationActionsMixin, ContentAdmin):
-    pass
 
 
 @admin.register(LanguageRights)

@@ -1,19 +1,6 @@
-"""The checks that keep the UI catalogues honest (run by tests/test_catalogues.py).
-
-The tools do the work; this module runs them and turns what they say into one list of problems:
-
-- GNU gettext's ``msgfmt --check``: syntax, header and the format strings of ``python-format``
-  entries — plural forms included, judged against the catalogue's own Plural-Forms rule (an
-  Arabic form used for exactly one number may leave the number out);
-- translate-toolkit's checks (what ``pofilter`` runs): untranslated entries, placeholders
-  (``%(name)s``, ``%s``, ``{name}``) and HTML tags that differ between msgid and msgstr;
-- Django's ``makemessages`` extracts the strings marked in the code and templates, so a catalogue
-  that lacks one is found (``strings_missing_from``);
-- Django itself: the compiled catalogue is the one it serves (``served_problems``).
-
-Hand-written, because no tool does it: the Plural-Forms rule must be the language's (msgfmt only
-checks that there is one), French typography, and user-facing text left unmarked in templates.
-"""
+"""The checks that keep the UI catalogues honest (run by tests/test_catalogues.py): gettext's and
+translate-toolkit's tools, Django's own loading, and by hand only what no tool checks
+(``docs/architecture.md``, "Interface catalogues")."""
 
 import os
 import re

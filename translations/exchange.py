@@ -1,18 +1,5 @@
-"""Content translation through PO files: export a language for translators, import their work.
-
-One PO entry per translatable field of every content object (the parler models and the
-modeltranslation flatpages):
-
-- ``msgctxt`` names model, object and field in a way that survives a database copy:
-  ``projects.project:wapis:summary`` (the object's stable ``key``), ``cooperation.partnership:main:
-  title`` (the one partnership), ``flatpages.flatpage:/pages/legal/:content`` (its url);
-- ``msgid`` is the text in the source language (``settings.CONTENT_SOURCE_LANGUAGE``);
-- ``msgstr`` is the current translation; a stale one is flagged ``fuzzy``, as gettext does for
-  "needs review", and PO editors clear the flag when the translator edits the string.
-
-An import is all or nothing: every entry is checked first (language, context, source text,
-placeholders, rich text, slugs) and one problem means nothing is written, unless ``partial``.
-"""
+"""Content translation through PO files: export a language for translators, import their work,
+all or nothing (``docs/architecture.md``, "PO exchange")."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -27,8 +14,8 @@ from django.db import OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from eurelations.cache import translations_forgotten_afterwards
-from eurelations.richtext import is_clean_html
+from content.parler_cache import translations_forgotten_afterwards
+from content.richtext import is_clean_html
 from translations.catalogue_check import placeholder_problem
 from translations.permissions import can_translate
 from translations.status import Status, all_field_states, confirm, source_language

@@ -1,4 +1,4 @@
-"""The staff groups of DESIGN §5, kept in step with the content registry.
+"""The staff groups (docs/architecture.md, "Roles"), kept in step with the content registry.
 
 Migration ``eurelations.0003`` made the groups from the models of its day; after every
 ``migrate`` this gives them the rights on every registered content model, so a content model
@@ -9,7 +9,7 @@ Translators without a new migration.
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from eurelations import registry
+from content import registry
 
 EVERY_ACTION = ("add", "change", "delete", "view")
 GROUP_RIGHTS = {

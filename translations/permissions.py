@@ -7,7 +7,7 @@ each language they work in, directly or through a group.
 
 from django.conf import settings
 
-from eurelations.permissions import can_edit_shared_fields
+from content.permissions import can_edit_shared_fields
 
 
 def can_translate(user, language):

@@ -1,18 +1,6 @@
-"""Translation status, per field and language: missing, stale or up to date.
-
-One rule for every registered content type (our parler models and flatpages alike):
-
-- a field whose source text is empty has nothing to translate and is not counted;
-- an empty translation is **missing**;
-- a translation is **up to date** while its ``FieldConfirmation`` holds the source text as it is
-  now, and **stale** otherwise (the source changed after it was last confirmed, or it never was);
-- the source language's own fields are up to date when filled in.
-
-Confirming is explicit and per field (``confirm``): editing the field in that language (the
-edit signals below), the "translation reviewed" tick on a language tab, or a PO entry imported
-with its fuzzy flag cleared. Saving shared fields (order, dates) writes no translation and
-confirms nothing. Slugs are addresses, not text to translate: never stale.
-"""
+"""Translation status, per field and language: missing, stale or up to date, by one rule for
+every registered content type, and the explicit confirmations it is measured against
+(``docs/architecture.md``, "Translation status")."""
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -23,7 +11,9 @@ from django.db.models.signals import post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 from parler.cache import is_missing
 
-from eurelations import registry
+from content import registry
+from content.languages import language_codes as languages
+from content.languages import source_language
 from translations.models import FieldConfirmation
 
 #: Translated fields that are addresses, not text: missing or up to date, never stale.
@@ -34,14 +24,6 @@ class Status(models.TextChoices):
     MISSING = "missing", _("missing")
     STALE = "stale", _("stale")
     UP_TO_DATE = "up_to_date", _("up to date")
-
-
-def source_language():
-    return registry.source_language()
-
-
-def languages():
-    return registry.language_codes()
 
 
 def field_status(language, text, source_text, confirmed):

@@ -36,7 +36,8 @@ INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin integration and field patching
     # are in place when the admin autodiscovers.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin with our one AdminSite (workspace.sites) as admin.site.
+    "workspace.apps.SiteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,20 +52,24 @@ INSTALLED_APPS = [
     "django_prose_editor",
     # The admin's history with revert: stored versions of the content, every language.
     "reversion",
-    # Responsive renditions of the content's images (eurelations.images says why this one).
+    # Responsive renditions of the content's images (content.images says why this one).
     "imagekit",
     # Login throttling, and the second factor for staff (TOTP).
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The shared content base (label "eurelations": its migrations and permissions kept).
+    "content",
     "cooperation",
     "projects",
     "translations",
     "pages",
+    "search",
+    "workspace",
     "seed",
     # Last: its ready() wires the page cache to every registered content model, which the
     # apps above declare in theirs (pages declares flatpages).
-    "eurelations",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -73,7 +78,7 @@ MIDDLEWARE = [
     "eurelations.middleware.RequestIdMiddleware",
     # Then the page cache: it stores the finished response (after the others have run), and a
     # hit (an anonymous visitor: no session cookie) skips every other middleware.
-    "eurelations.cache.PageCacheMiddleware",
+    "pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Its header is stored with a cached page: public pages carry no nonce, so it stays valid.
     "csp.middleware.CSPMiddleware",
@@ -109,7 +114,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "eurelations.context_processors.site",
+                "content.context_processors.site",
             ],
         },
     },
@@ -137,8 +142,8 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # django-redis (keeps its client; fails open), logging an outage once and
-            # invalidating the page cache when Redis is back: eurelations.redis_cache.
-            "BACKEND": "eurelations.redis_cache.RedisCache",
+            # invalidating the page cache when Redis is back: pagecache.backends.
+            "BACKEND": "pagecache.backends.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "eurelations",
             "OPTIONS": {
@@ -152,7 +157,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Anonymous pages are cached per URL (and so per language) and invalidated on every content
-# change and at every scheduled publication (eurelations.cache); 0 turns the page cache off.
+# change and at every scheduled publication (pagecache.middleware); 0 turns the page cache off.
 CACHE_MIDDLEWARE_ALIAS = "default"
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
@@ -174,7 +179,7 @@ AXES_LOCKOUT_CALLABLE = "eurelations.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "eurelations.security.client_ip"
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
 
-# A TOTP code for staff in the admin (eurelations.security.OptionalOTPAdminSite); production
+# A TOTP code for staff in the admin (workspace.sites.SiteAdmin); production
 # turns it on by default, the local one-command run leaves it off.
 OTP_REQUIRED_FOR_STAFF = env_bool("DJANGO_OTP_REQUIRED", False)
 OTP_TOTP_ISSUER = "eurelations"
@@ -253,7 +258,7 @@ PARLER_ENABLE_CACHING = False
 
 # modeltranslation translates the models we do not own (flatpages) into the same languages.
 MODELTRANSLATION_DEFAULT_LANGUAGE = CONTENT_SOURCE_LANGUAGE
-MODELTRANSLATION_LANGUAGES = ("ar", "en", "fr", "es")
+MODELTRANSLATION_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "default": ("en", "ar"),
     "ar": ("en",),

@@ -1,25 +1,54 @@
-"""The footer's links to the static pages."""
+"""The footer, with its links to the static pages as the database holds them."""
 
 from django import template
 from django.conf import settings
+from django.contrib.flatpages.models import FlatPage
+from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 
-from seed.static_pages import STATIC_PAGES
+from content.i18n import available_languages
+from pagecache.invalidation import current_generation
+from pages.content import URL_PREFIX
 
 register = template.Library()
 
+# {(page-cache generation, language): the footer's HTML}. A static page's edit starts a new
+# generation, so the next page renders the footer again; old entries are dropped when full.
+_FOOTERS = {}
+_FOOTERS_MAX = 64
 
-@register.simple_tag
+
 def static_page_links():
-    """[{title, url}] of the static pages in the page's language, from the seed's list: the
-    footer is on every page and costs no query."""
-    language = translation.get_language()
-    fallback = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    """[{title, url}] of the public static pages, in the page's language (or its fallback), in
+    the order they were created: one query."""
+    pages = FlatPage.objects.filter(
+        url__startswith=URL_PREFIX, sites=settings.SITE_ID, registration_required=False
+    ).order_by("pk")
     return [
         {
-            "title": spec["title"].get(language) or spec["title"][fallback],
-            "url": reverse("pages:flatpage", kwargs={"url": spec["url"].lstrip("/")}),
+            "title": page.title,
+            "url": reverse("pages:flatpage", kwargs={"url": page.url.lstrip("/")}),
         }
-        for spec in STATIC_PAGES
+        for page in pages
+        if available_languages(page)
     ]
+
+
+@register.simple_tag
+def site_footer():
+    """The footer depends on the page's language and the static pages only: rendered once per
+    language and generation in each process rather than on every page (every time with DEBUG,
+    where a template may change under a running server, or while the cache is down)."""
+    language = translation.get_language()
+    generation = None if settings.DEBUG else current_generation()
+    html = _FOOTERS.get((generation, language)) if generation is not None else None
+    if html is None:
+        html = loader.get_template("includes/footer.html").render(
+            {"static_page_links": static_page_links()}
+        )
+        if generation is not None:
+            if len(_FOOTERS) >= _FOOTERS_MAX:
+                _FOOTERS.clear()
+            _FOOTERS[(generation, language)] = html
+    return html

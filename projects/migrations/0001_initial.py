@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django_countries.fields
-import eurelations.richtext
+import content.richtext
 import parler.fields
 import parler.models
 from django.conf import settings
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=200, verbose_name='name')),
                 ('slug', models.SlugField(allow_unicode=True, help_text='The last part of the address in this language; Arabic letters are allowed.', max_length=100, verbose_name='slug')),
                 ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('description', eurelations.richtext.RichTextField(blank=True, verbose_name='description')),
+                ('description', content.richtext.RichTextField(blank=True, verbose_name='description')),
                 ('region', models.CharField(blank=True, help_text='Where the project works, when it is a region rather than countries.', max_length=200, verbose_name='region')),
                 ('master', parler.fields.TranslationsForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='projects.project')),
             ],

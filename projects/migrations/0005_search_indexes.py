@@ -1,9 +1,9 @@
 """Full-text search answered from an index: one partial GIN index per language on the project
-translations (PostgreSQL only; see eurelations.search)."""
+translations (PostgreSQL only; see search.documents)."""
 
 from django.db import migrations
 
-from eurelations.search import add_text_search_indexes
+from search.documents import add_text_search_indexes
 
 
 class Migration(migrations.Migration):

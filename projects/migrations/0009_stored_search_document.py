@@ -1,9 +1,9 @@
 """Search: each project translation's text-search document kept in a generated column, and the
-per-language GIN indexes on it (PostgreSQL only; see eurelations.search.StoredDocument)."""
+per-language GIN indexes on it (PostgreSQL only; see search.documents.StoredDocument)."""
 
 from django.db import migrations
 
-from eurelations.search import add_stored_document
+from search.documents import add_stored_document
 
 
 class Migration(migrations.Migration):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from content.languages import language_codes
 from tests.e2e.conftest import DESKTOP, PHONE
 from tests.public_pages import page_addresses
 
@@ -34,7 +35,7 @@ def violations_on(page, axe_source):
     ]
 
 
-@pytest.mark.parametrize("language", ["ar", "en", "fr", "es"])
+@pytest.mark.parametrize("language", language_codes())
 def test_axe_finds_nothing_on_any_page_type_on_a_desktop_or_a_phone(
     site, browser, axe_source, language
 ):

@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from content.richtext import sanitize_html
 from cooperation.models import Partnership
-from eurelations.richtext import sanitize_html
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from eurelations.cache import translations_forgotten_afterwards
+from content.parler_cache import translations_forgotten_afterwards
 from seed.loader import load_seed_content
 
 

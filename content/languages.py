@@ -1,0 +1,19 @@
+"""The site's languages: one place that reads them from the settings, below everything else
+(settings in, answer out; it imports nothing of ours)."""
+
+from django.conf import settings
+
+
+def language_codes():
+    """The codes of ``settings.LANGUAGES``, in their order (Arabic, English, French, Spanish)."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def source_language():
+    """The language the content is written in first (``CONTENT_SOURCE_LANGUAGE``)."""
+    return settings.CONTENT_SOURCE_LANGUAGE
+
+
+def is_rtl(language_code):
+    """Is ``language_code`` written right to left (``settings.LANGUAGES_BIDI``)?"""
+    return language_code.split("-")[0] in settings.LANGUAGES_BIDI

@@ -1,0 +1,346 @@
+"""The per-language page cache for anonymous visitors: a hit is one read of the shared cache
+(generation, schedule and page together) before any other middleware. How it is keyed,
+invalidated and falls back when a service fails: ``docs/architecture.md``."""
+
+import gzip
+import time
+from hashlib import md5
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.cache import cc_delim_re, get_conditional_response, get_max_age
+from django.utils.http import parse_http_date_safe, quote_etag
+
+from pagecache.invalidation import (
+    GENERATION_KEY,
+    SCHEDULE_KEY,
+    bump_generation,
+    current_generation,
+    page_cache,
+)
+
+
+def canonical_query(request, names):
+    """The query string as the cache sees it: the page's own parameters, sorted by name."""
+    return urlencode(
+        [(name, value) for name in sorted(names) for value in request.GET.getlist(name)]
+    )
+
+
+def keep_only_page_params(request, names):
+    """Make the page see only the parameters that form its cache key: a page stored under the
+    key must not carry another visitor's stray parameters (in its language links, say)."""
+    raw = request.META.get("QUERY_STRING", "")
+    query = canonical_query(request, names) if raw else ""
+    if query != raw:
+        request.GET = QueryDict(query)
+    return query
+
+
+# --- the page cache itself ----------------------------------------------------------------------
+
+# The headers a stored page keeps as they were: everything but what is set per answer.
+_PER_ANSWER = {
+    "cache-control",
+    "content-encoding",
+    "content-length",
+    "date",
+    "etag",
+    "expires",
+    "set-cookie",
+    "vary",
+    "x-request-id",
+}
+# What the key covers: the visitor's language (Accept-Language, the language cookie), and the
+# absence of a session cookie (Cookie); Accept-Encoding is ours (the gzip copy). A response that
+# varies on anything else is not stored.
+_COVERED_VARY = {"cookie", "accept-language"}
+_GZIP_MIN_BYTES = 1024
+_CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
+# How many generations back a page that cannot be built is looked for (stale-if-error).
+_STALE_GENERATIONS = 3
+# The size of the per-process table of addresses already resolved (cleared when full).
+_ROUTES_MAX = 4096
+
+# One entry per page: everything a hit needs, so a hit is one read.
+(
+    _STATUS,
+    _HEADERS,
+    _BODY,
+    _GZIP,
+    _ETAG,
+    _LAST_MODIFIED,
+    _EXPIRES,
+    _CACHE_CONTROL,
+    _VARY,
+) = range(9)
+
+
+def page_key(generation, suffix):
+    return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:v2:{generation}:{suffix}"
+
+
+def _etag_variant(etag, suffix):
+    return f'{etag[:-1]}-{suffix}"' if etag.endswith('"') else etag
+
+
+def _compressible(content_type):
+    content_type = content_type.split(";", 1)[0].strip().lower()
+    return content_type.startswith("text/") or content_type.endswith(("xml", "json"))
+
+
+class PageCacheMiddleware:
+    """The page cache: just inside ``RequestIdMiddleware``, so a hit skips every other
+    middleware and costs one cache round trip.
+
+    Only anonymous visitors are served and stored: GET and HEAD requests without a session
+    cookie (authentication is by session only, so staff always carry one and never meet a
+    cached page). Everything else goes straight through, untouched.
+
+    A hit reads, in one ``get_many``, the shared generation, the schedule and the page under
+    the generation this process saw last; only when the generation has moved on (an edit) is
+    the page read again under the new one. An entry is the whole answer (status, headers,
+    body, a gzip copy, their ETags), stored once the rest of the stack has run (security
+    headers, CSP), so a hit answers ``If-None-Match`` with a 304 without rendering anything.
+
+    Scheduled publication: an entry expires no later than the next scheduled ``publish_at``
+    (the schedule is computed when the generation is bumped), and the first request after that
+    moment starts a new generation, so counts and filter choices kept per generation follow.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # Per process (Django builds the middleware once per handler): the last generation
+        # seen, resolved addresses, and views that refused to be cached (never_cache: not
+        # worth a cache read).
+        self.generation = None
+        self.routes = {}
+        self.uncacheable = set()
+        self.publications_seen = set()
+
+    def __call__(self, request):
+        plan = self._plan(request)
+        if plan is None:
+            return self.get_response(request)
+        suffix, view = plan
+        cache = page_cache()
+        generation, schedule, entry = self._lookup(cache, suffix)
+        now = time.time()
+        if schedule and schedule[0] <= now and self._publication_came(cache, generation, schedule):
+            generation, schedule, entry = self.generation, cache.get(SCHEDULE_KEY) or (), None
+        if entry is not None and entry[_EXPIRES] > now:
+            return self._answer(request, entry, now)
+
+        # A miss: render the full page whatever the visitor holds, answer the condition after.
+        conditions = {
+            name: request.META.pop(name) for name in _CONDITIONAL if name in request.META
+        }
+        response = self.get_response(request)
+        request.META.update(conditions)
+        if response.status_code >= 500 and generation is not None:
+            # The page could not be built (the database restarting just after an edit, say):
+            # the visitor gets the last page stored before that edit, not an error.
+            stale = self._stale(cache, generation, suffix)
+            if stale is not None:
+                return self._answer(request, stale, time.time(), stale=True)
+        if generation is not None:
+            entry = self._store(
+                cache, request, response, (generation, suffix, schedule), view, now
+            )
+            if entry is not None:
+                return self._answer(request, entry, time.time())
+        if conditions:
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+                response=response,
+            )
+        return response
+
+    # --- which requests, under which key ----------------------------------------------------
+
+    def _plan(self, request):
+        """(key suffix, view) of a request the cache may answer, or None."""
+        if request.method not in ("GET", "HEAD") or settings.CACHE_MIDDLEWARE_SECONDS <= 0:
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None  # staff (or a session of any kind): the full stack, never the cache
+        language = translation.get_language_from_request(request, check_path=True)
+        route = self._route(request, language)
+        if route is None or route[1] in self.uncacheable:
+            return None
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            return None  # the stack answers 400
+        query = keep_only_page_params(request, route[0])
+        address = f"{request.scheme}://{host}{request.path}?{query}#{language}"
+        suffix = md5(address.encode("utf-8", "surrogateescape"), usedforsecurity=False)
+        return suffix.hexdigest(), route[1]
+
+    def _route(self, request, language):
+        """(parameters the page reads, view) of a cacheable address, or None: resolved once
+        per process and address (in the address's language, as LocaleMiddleware will)."""
+        urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+        key = (urlconf, language, request.path_info)
+        try:
+            return self.routes[key]
+        except KeyError:
+            pass
+        with translation.override(language):
+            try:
+                match = resolve(request.path_info, urlconf)
+            except Resolver404:
+                match = None
+        if (
+            match is None
+            or "admin" in match.namespaces
+            or getattr(match.func, "page_cache_exempt", False)
+        ):
+            route = None
+        else:
+            route = (tuple(getattr(match.func, "page_cache_params", ())), match.func)
+        if len(self.routes) >= _ROUTES_MAX:
+            self.routes.clear()
+        self.routes[key] = route
+        return route
+
+    # --- reading ------------------------------------------------------------------------
+
+    def _lookup(self, cache, suffix):
+        """(generation, schedule, entry or None): one round trip unless the generation has
+        changed since this process last looked; (None, (), None) when the cache is down."""
+        remembered = self.generation
+        key = page_key(remembered, suffix)
+        found = cache.get_many([GENERATION_KEY, SCHEDULE_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        schedule = found.get(SCHEDULE_KEY) or ()
+        if generation is not None and generation == remembered:
+            return generation, schedule, found.get(key)
+        if generation is None:
+            generation = current_generation()  # creates it; None when the cache is down
+            if generation is None:
+                return None, (), None
+        self.generation = generation
+        return generation, schedule, cache.get(page_key(generation, suffix))
+
+    def _publication_came(self, cache, generation, schedule):
+        """A scheduled publication has come: every page (and whatever else is kept per
+        generation, counts and filter choices) of ``generation`` is out of date. One process
+        starts a new generation (True); the others see it on their next read, and meanwhile
+        no entry outlives the publication anyway."""
+        moment = (generation, schedule[0])
+        if moment in self.publications_seen:
+            return False
+        if len(self.publications_seen) > 100:
+            self.publications_seen.clear()
+        self.publications_seen.add(moment)
+        if not cache.add(f"pagecache:published:{generation}:{schedule[0]}", 1, timeout=3600):
+            return False
+        bump_generation()
+        self.generation = current_generation()
+        return True
+
+    def _stale(self, cache, generation, suffix):
+        """The page as stored under one of the last few generations (each edit is one), while
+        its entry lives (at most PAGE_CACHE_SECONDS); None when there is none. One read."""
+        keys = [page_key(generation - back, suffix) for back in range(1, _STALE_GENERATIONS + 1)]
+        found = cache.get_many(keys)
+        return next((found[key] for key in keys if key in found), None)
+
+    def _answer(self, request, entry, now, stale=False):
+        if entry[_GZIP] is not None and "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
+            content, etag = entry[_GZIP], _etag_variant(entry[_ETAG], "gzip")
+            headers = {**dict(entry[_HEADERS]), "Content-Encoding": "gzip"}
+        else:
+            content, etag, headers = entry[_BODY], entry[_ETAG], dict(entry[_HEADERS])
+        control = f"max-age={max(0, int(entry[_EXPIRES] - now))}"
+        if stale:
+            control = "no-cache"  # no cache downstream keeps it: the next visit asks again
+        headers["Cache-Control"] = (
+            f"{control}, {entry[_CACHE_CONTROL]}" if entry[_CACHE_CONTROL] else control
+        )
+        headers["ETag"] = etag
+        if entry[_VARY]:
+            headers["Vary"] = entry[_VARY]
+        headers["Content-Length"] = str(len(content))
+        response = HttpResponse(
+            b"" if request.method == "HEAD" else content, status=entry[_STATUS], headers=headers
+        )
+        if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+            return get_conditional_response(
+                request, etag=etag, last_modified=entry[_LAST_MODIFIED], response=response
+            )
+        return response
+
+    # --- storing ------------------------------------------------------------------------
+
+    def _store(self, cache, request, response, where, view, started):
+        """Store the finished page as one entry, under the generation read before it was
+        rendered (``where``: generation, key suffix, schedule); the entry, or None when the
+        response may not be stored."""
+        if response.status_code != 200 or response.streaming or request.method != "GET":
+            return None
+        if response.cookies:
+            return None  # a cookie is one visitor's (the CSRF token, a session)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return None
+        control = response.get("Cache-Control", "")
+        max_age = get_max_age(response)
+        if max_age == 0 or any(word in control for word in ("private", "no-store", "no-cache")):
+            self.uncacheable.add(view)  # never_cache: not worth a cache read next time
+            return None
+        vary = [word for word in cc_delim_re.split(response.get("Vary", "")) if word]
+        if {word.lower() for word in vary} - _COVERED_VARY:
+            return None  # the key does not cover what this page varies on
+        generation, suffix, schedule = where
+        now = time.time()
+        expires = now + (settings.CACHE_MIDDLEWARE_SECONDS if max_age is None else max_age)
+        # The first scheduled publication after the page began to render: the page cannot
+        # show it, so it must not outlive it.
+        publication = next((moment for moment in schedule if moment > started), None)
+        if publication is not None:
+            expires = min(expires, publication)
+        if expires - now < 0.001:
+            return None  # a scheduled item went public while the page was being rendered
+
+        body = response.content
+        etag = response.get("ETag") or quote_etag(md5(body, usedforsecurity=False).hexdigest())
+        compressed = None
+        if len(body) >= _GZIP_MIN_BYTES and _compressible(response.get("Content-Type", "")):
+            compressed = gzip.compress(body, compresslevel=6, mtime=0)
+            if len(compressed) > len(body) * 0.9:
+                compressed = None
+        # What the key covers, said to caches downstream (a proxy, a CDN): a visitor with a
+        # session cookie (staff) must not be given this page by them either.
+        if "cookie" not in {word.lower() for word in vary}:
+            vary.append("Cookie")
+        if compressed is not None:
+            vary.append("Accept-Encoding")
+        entry = (
+            response.status_code,
+            tuple(
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in _PER_ANSWER
+            ),
+            body,
+            compressed,
+            etag,
+            parse_http_date_safe(response.get("Last-Modified", "")),
+            expires,
+            ", ".join(
+                word
+                for word in cc_delim_re.split(control)
+                if word and not word.lower().startswith("max-age")
+            ),
+            ", ".join(vary),
+        )
+        cache.set(page_key(generation, suffix), entry, timeout=expires - now)
+        return entry
