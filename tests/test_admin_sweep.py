@@ -1,28 +1,6 @@
-"""The admin sweep: every registered ModelAdmin, every page, form and action, for every role.
-
-Nothing here names a model: a model registered in the admin tomorrow is swept by these tests as
-it is. For each role (superuser, Editor, Publisher, a French translator, a French and Spanish
-translator, a staff member in no group) and each admin the sweep opens the changelist, follows
-every link that stays on it (filters, sorting, pages), searches, saves the editable columns as
-rendered and with one value changed, runs every action on a selection; opens the add and change
-pages in every language tab and posts each form back as rendered, with one field changed, and as
-the superuser's form (what a forged request could send: a locked field of the form and of each
-inline changed, an inline row deleted and one added); opens the history, a version, the revert,
-the deleted items and the delete confirmation, and confirms. Every other address an admin or the
-admin site has (password change, delete translation, device pages, app lists, view on site...)
-is found in its ``get_urls()``, opened, and its form posted as rendered and with one field
-changed (the superuser's form when the role sees none).
-
-It asserts what a user must be able to rely on, whatever the role: no request ever ends in a 5xx;
-no table the admin writes (the model's, its translations and links, and those of its inlines)
-changes in a way the role may not write, compared row by row, not by status code; a save that says
-it succeeded saved the change; and a request that asks for what the role may not do gets a 403 or a
-form error, never a redirect or a message. What a request asks for is what it does for the
-superuser: a complete POST (the superuser's form, an action, a confirmation) is sent again as the
-superuser in a savepoint rolled back after it, once per (address, data) for all roles. Each request
-runs in a savepoint rolled back after it, so every request starts from the same data and the
-sweep's order does not matter.
-"""
+"""The admin sweep: every registered ModelAdmin, every page, form and action, for every role;
+nothing here names a model. What it opens, sends and asserts: docs/architecture.md, "The admin
+sweep"."""
 
 import inspect
 import time

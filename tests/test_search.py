@@ -135,7 +135,7 @@ def test_on_postgresql_a_projects_stored_document_is_its_text_as_search_parses_i
     """The generated column that search ranks and matches on holds, for every row, what the
     language's document of the searched fields is; an edit keeps it so."""
     from projects.models import ProjectTranslation
-    from search.queries import SEARCH_CONFIGS, StoredDocument, document
+    from search.documents import SEARCH_CONFIGS, StoredDocument, document
 
     wapis = Project.objects.language("fr").get(key="wapis")
     wapis.summary = "Un système d'information policière, édité à l'instant."

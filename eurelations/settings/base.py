@@ -157,7 +157,7 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Anonymous pages are cached per URL (and so per language) and invalidated on every content
-# change and at every scheduled publication (pagecache.middleware); 0 turns the page cache off.
+# change and at every scheduled publication (pagecache.invalidation); 0 turns the page cache off.
 CACHE_MIDDLEWARE_ALIAS = "default"
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
