@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """The README's commands, with nothing but Python 3.11 needed to start.
 
-    python3 dev.py run      set up (virtualenv, packages, catalogues, database, seed content,
+    python3 dev.py run [ADDRPORT]
+                            set up (virtualenv, packages, catalogues, database, seed content,
                             local admin login) and serve the site on http://127.0.0.1:8000/
+                            (or ADDRPORT, as runserver takes it: 8001, 127.0.0.1:8001)
     python3 dev.py test     set up and run the whole test suite (SQLite unless DATABASE_URL is set)
 
 Other steps: setup, messages (refresh the catalogues), screenshots, bench, production (the
@@ -71,9 +73,13 @@ def gettext():
 MESSAGES_IGNORE = [".venv", "staticfiles", "tests", "bench"]
 
 
-def compile_catalogues():
+def compile_catalogues(settings="eurelations.settings.dev"):
     gettext()
-    manage("compilemessages", *(f"--ignore={pattern}" for pattern in MESSAGES_IGNORE))
+    manage(
+        "compilemessages",
+        *(f"--ignore={pattern}" for pattern in MESSAGES_IGNORE),
+        settings=settings,
+    )
 
 
 def checkers():
@@ -102,10 +108,12 @@ def setup():
     manage("load_seed_content")
 
 
-def run():
+def run(addrport="127.0.0.1:8000"):
+    address = addrport if ":" in addrport else f"127.0.0.1:{addrport}"
     setup()
     manage("ensure_local_admin")
-    manage("runserver", "127.0.0.1:8000")
+    print(f"Serving http://{address}/ (the admin: http://{address}/admin/)", flush=True)
+    manage("runserver", address)
 
 
 def test(*pytest_args):
@@ -114,6 +122,7 @@ def test(*pytest_args):
     if not chromium():
         print("Chromium not found: browser tests will be skipped (they fail when CI=true).")
     checkers()
+    wrk()  # tests/test_readme_commands.py runs the bench
     sh(BIN / "pytest", *pytest_args, env={"DJANGO_SETTINGS_MODULE": "eurelations.settings.test"})
 
 
@@ -140,8 +149,14 @@ def screenshots(*args):
     )  # fmt: skip
 
 
+def wrk():
+    """The bench's load generator (without it the bench falls back to a slower Python client)."""
+    return debian_package("wrk", "wrk")
+
+
 def bench(*args):
     install()
+    wrk()
     sh(PY, "bench/run.py", *args)
 
 
@@ -169,7 +184,7 @@ def production():
     }
     os.environ.update(env)
     settings = "eurelations.settings.prod"
-    manage("compile_catalogues", settings=settings)
+    compile_catalogues(settings=settings)
     manage("migrate", "--noinput", settings=settings)
     manage("collectstatic", "--noinput", "-v0", settings=settings)
     manage("load_seed_content", settings=settings)
@@ -180,7 +195,11 @@ def production():
     bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
     port = bind.rpartition(":")[2]
     print(f"Open http://localhost:{port}/ (the admin's cookies are Secure: use localhost)")
-    sh(BIN / "gunicorn", "-c", "gunicorn.conf.py", "eurelations.wsgi", env={"GUNICORN_BIND": bind})
+    # The production settings whatever DJANGO_SETTINGS_MODULE the shell had.
+    sh(
+        BIN / "gunicorn", "-c", "gunicorn.conf.py", "eurelations.wsgi",
+        env={"GUNICORN_BIND": bind, "DJANGO_SETTINGS_MODULE": settings},
+    )  # fmt: skip
 
 
 def faults(*args):

@@ -14,6 +14,10 @@ summary line per N.
 The load generator is Debian's ``wrk`` (installed with apt-get when run as root); without it, a
 small Python client, bounded in requests and time. Only loopback traffic; Redis database 11, whose
 keys the page cache's generation makes stale at each size (nothing is flushed).
+
+Elsewhere (tests/test_readme_commands.py runs it on scratch ones): ``BENCH_POSTGRES`` (the server,
+postgres://postgres@127.0.0.1:5432), ``BENCH_DATABASE_PREFIX`` (eurelations_bench_, then N),
+``BENCH_REDIS_URL`` (redis://127.0.0.1:6379/11) and ``BENCH_PORT`` (gunicorn's, 8765).
 """
 
 import argparse
@@ -34,11 +38,7 @@ from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-from eurelations.settings import base as site_settings  # noqa: E402  (after the path)
-
-HOST, PORT = "127.0.0.1", 8765
-LANGUAGES = tuple(code for code, _name in site_settings.LANGUAGES)
+HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8765"))
 ENV = {
     "DJANGO_SETTINGS_MODULE": "bench.settings",
     "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
@@ -48,6 +48,7 @@ ENV = {
     "PYTHONPATH": str(ROOT),
 }
 SERVER_URL = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+DATABASE_PREFIX = os.environ.get("BENCH_DATABASE_PREFIX", "eurelations_bench_")
 FLOOR = "/bench/floor"
 # The server's own output (a line per request, as in production, and any traceback): a file
 # per size and mode here, not the report.
@@ -55,7 +56,7 @@ LOG_DIR = Path(tempfile.gettempdir()) / "eurelations-bench"
 
 
 def database_url(size):
-    return f"{SERVER_URL}/eurelations_bench_{size}"
+    return f"{SERVER_URL}/{DATABASE_PREFIX}{size}"
 
 
 # --- in a child process, against one size's database ------------------------------------------
@@ -94,6 +95,10 @@ def load(size, reload):
     django.setup()
     from django.db import connection, transaction
 
+    # The settings' languages, read once Django is set up: importing the settings module
+    # earlier, before this process's environment is complete, would fix its values (for
+    # profile_pages.py, which imports this file, a production SECRET_KEY of "").
+    from content.languages import language_codes
     from cooperation.models import CooperationArea, Partner
     from projects.models import Project, ProjectTranslation
     from seed.loader import load_seed_content
@@ -142,7 +147,7 @@ def load(size, reload):
                         region=regions[n % len(regions)],
                     )
                     for n, project in zip(numbers, projects, strict=True)
-                    for language in LANGUAGES
+                    for language in language_codes()
                 )
                 Project.cooperation_areas.through.objects.bulk_create(
                     Project.cooperation_areas.through(project=project, cooperationarea=area)
