@@ -1,8 +1,6 @@
-"""Create (or reset) the local administrator account and print its login.
-
-For the README's one-command local run only: the username and password come from
-DJANGO_SUPERUSER_USERNAME / DJANGO_SUPERUSER_PASSWORD, or a password is generated.
-"""
+"""Create (or reset) the local administrator account and print its login (the README's
+one-command run says where the admin is served). The username and password come from
+DJANGO_SUPERUSER_USERNAME / DJANGO_SUPERUSER_PASSWORD, or a password is generated."""
 
 import os
 import secrets
@@ -29,6 +27,5 @@ class Command(BaseCommand):
             user.save()
         action = "Created" if created else "Reset"
         self.stdout.write(self.style.SUCCESS(f"{action} the local admin account."))
-        self.stdout.write("  Admin: http://127.0.0.1:8000/admin/")
         self.stdout.write(f"  Username: {username}")
         self.stdout.write(f"  Password: {password}")
