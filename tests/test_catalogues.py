@@ -287,3 +287,25 @@ def test_the_french_seed_content_follows_french_typography():
 def test_the_project_templates_mark_every_user_facing_text():
     found = check_templates([Path(django_settings.BASE_DIR) / "templates"])
     assert [str(problem) for problem in found] == []
+
+
+def test_no_translated_string_hides_inside_an_f_string_where_makemessages_cannot_see_it():
+    """xgettext reads gettext("…") calls, but not inside an f-string: such a string is never
+    extracted, so its translation drops out of the catalogue and the page shows English."""
+    import ast
+
+    names = {"gettext", "_", "pgettext", "ngettext", "gettext_lazy", "pgettext_lazy"}
+    root = Path(django_settings.BASE_DIR)
+    hidden = []
+    for path in root.rglob("*.py"):
+        if {".venv", "node_modules", "tests", "migrations"} & set(path.relative_to(root).parts):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if (
+                        isinstance(call, ast.Call)
+                        and getattr(call.func, "id", getattr(call.func, "attr", None)) in names
+                    ):
+                        hidden.append(f"{path.relative_to(root)}:{call.lineno}")
+    assert hidden == []

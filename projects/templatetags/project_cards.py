@@ -41,14 +41,16 @@ def project_card(project, level=3):
     meta = ""
     if region or start or end:
         region_item = dates_item = ""
+        # Outside the f-strings: makemessages does not see a gettext() call inside one.
+        region_label, dates_label = gettext("Region"), gettext("Dates")
         if region:
             region_item = (
-                f'<li><span class="visually-hidden">{gettext("Region")}: </span>'
+                f'<li><span class="visually-hidden">{region_label}: </span>'
                 f"{escape(region)}</li>"
             )
         if start or end:
             dates_item = (
-                f'<li><span class="visually-hidden">{gettext("Dates")}: </span>'
+                f'<li><span class="visually-hidden">{dates_label}: </span>'
                 f"{_year_span(start) if start else ''}–{_year_span(end) if end else ''}</li>"
             )
         meta = f'\n  <ul class="card-meta">\n    {region_item}\n    {dates_item}\n  </ul>\n  '
