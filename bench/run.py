@@ -26,6 +26,7 @@ import json
 import math
 import os
 import re
+import secrets
 import shutil
 import statistics
 import subprocess
@@ -41,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8765"))
 ENV = {
     "DJANGO_SETTINGS_MODULE": "bench.settings",
-    "DJANGO_SECRET_KEY": "bench-only-" + "x" * 50,
+    "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),  # production refuses a padded one
     "DJANGO_ALLOWED_HOSTS": HOST,
     "DJANGO_SECURE_SSL_REDIRECT": "false",
     "REDIS_URL": os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11"),

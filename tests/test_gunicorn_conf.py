@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.test_settings import GOOD_KEY
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -14,7 +16,7 @@ def gunicorn_config(**env):
         [str(Path(sys.executable).with_name("gunicorn")), "--print-config", "-c",
          "gunicorn.conf.py", "eurelations.wsgi"],
         cwd=ROOT,
-        env={"PATH": os.environ["PATH"], "DJANGO_SECRET_KEY": "k3y-" + "a1b2c3d4e5" * 6,
+        env={"PATH": os.environ["PATH"], "DJANGO_SECRET_KEY": GOOD_KEY,
              "DJANGO_ALLOWED_HOSTS": "example.org", **env},
         capture_output=True, text=True, check=True,
     )  # fmt: skip

@@ -16,6 +16,7 @@ from PIL import Image
 from content.images import MAX_UPLOAD_BYTES
 from cooperation.models import Partner
 from projects.models import Project
+from tests.test_settings import GOOD_KEY
 
 pytestmark = pytest.mark.django_db
 
@@ -196,7 +197,7 @@ def test_media_go_to_an_s3_compatible_bucket_when_one_is_configured():
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "eurelations.settings.prod",
-        "DJANGO_SECRET_KEY": "k3y-" + "a1b2c3d4e5" * 6,
+        "DJANGO_SECRET_KEY": GOOD_KEY,
         "DJANGO_ALLOWED_HOSTS": "example.org",
         "MEDIA_S3_BUCKET": "eurelations-media",
         "MEDIA_S3_ENDPOINT_URL": "https://s3.example.net",

@@ -4,9 +4,9 @@ import gzip
 import http.server
 import threading
 
-from tests.test_settings import run_check
+from tests.test_settings import GOOD_KEY, run_check
 
-GOOD = {"DJANGO_SECRET_KEY": "k3y-" + "a1b2c3d4e5" * 6, "DJANGO_ALLOWED_HOSTS": "testserver"}
+GOOD = {"DJANGO_SECRET_KEY": GOOD_KEY, "DJANGO_ALLOWED_HOSTS": "testserver"}
 # A server error in production settings, without a database: robots.txt's response breaks.
 SCRIPT = """
 import sentry_sdk

@@ -1,6 +1,9 @@
 """Production: every value from the environment; refuses to start without the essentials."""
 
+import math
 import os
+import re
+from collections import Counter
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -9,20 +12,47 @@ from .base import ALLOWED_HOSTS, LOGGING, MEDIA_STORAGE, SECRET_KEY, SENTRY_DSN,
 
 DEBUG = False
 
-# Placeholders seen in examples and tutorials, ours included: a site started with one of them
-# has a public secret key (sessions, password reset links and signed values are forgeable).
-PLACEHOLDER_SECRET_KEYS = {"change-me", "changeme", "secret", "secret-key", "your-secret-key"}
+# A key that is public or guessable makes sessions, password-reset links and signed values
+# forgeable. Before a key is measured, what adds length but no secret is left out: whitespace,
+# the placeholder words of examples and tutorials (ours included), and anything repeated three
+# times or more in a row ("change-me" and 56 spaces, "x" * 60, "a1b2c3" * 10).
+_KEY_PLACEHOLDERS = re.compile(
+    r"django-insecure|insecure|change[-_.]?me|secret|placeholder|example|your[-_]"
+    r"|(?:dev|test|bench|drill)-only",
+    re.IGNORECASE,
+)
+_KEY_REPEATS = re.compile(r"(.+?)\1{2,}", re.DOTALL)
+
+
+def secret_key_weakness(key):
+    """Why ``key`` is unfit for production, or None. Django's checks ask for 50 characters and 5
+    different ones; here what is left once padding, placeholders and repetitions are out must be
+    40 characters long (slack for Django's own 50-character keys, whose random characters may
+    repeat), with 10 different ones and 3 bits of Shannon entropy per character. Fit: Django's
+    get_random_secret_key() (about 4.9 bits), secrets.token_urlsafe(50) (67 characters, 5.3),
+    a hex key of 64 characters (3.8)."""
+    if key.startswith("django-insecure"):
+        return "is one that startproject wrote into a settings file"
+    compact = re.sub(r"\s+", "", key)
+    if len(compact) < 50:
+        return f"has {len(compact)} characters besides whitespace, not 50"
+    rest = _KEY_REPEATS.sub(r"\1", _KEY_PLACEHOLDERS.sub("", compact))
+    if len(rest) < 40:
+        return f"is mostly placeholder words or repetitions: {len(rest)} characters left, not 40"
+    if len(set(rest)) < 10:
+        return f"uses {len(set(rest))} different characters, not 10"
+    bits = -sum(n / len(rest) * math.log2(n / len(rest)) for n in Counter(rest).values())
+    if bits < 3:
+        return f"is predictable: {bits:.1f} bits of entropy per character, not 3"
+    return None
+
+
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
-if (
-    len(SECRET_KEY) < 50
-    or len(set(SECRET_KEY)) < 5
-    or SECRET_KEY.lower() in PLACEHOLDER_SECRET_KEYS
-    or SECRET_KEY.startswith(("django-insecure", "dev-only-insecure", "test-only"))
-):
+if weakness := secret_key_weakness(SECRET_KEY):
     raise ImproperlyConfigured(
-        "DJANGO_SECRET_KEY is too short or a known placeholder: use at least 50 random "
-        'characters (python3 -c "import secrets; print(secrets.token_urlsafe(50))").'
+        f"DJANGO_SECRET_KEY {weakness}: use at least 50 random characters "
+        '(python3 -c "import secrets; print(secrets.token_urlsafe(50))").'
     )
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production.")
