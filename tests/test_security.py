@@ -1,6 +1,8 @@
 """Security: the content security policy, login throttling, the second factor for staff and
 what production refuses to start with."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -92,6 +94,80 @@ def test_with_the_second_factor_required_staff_need_their_code(staff, settings):
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
     assert timezone.now()  # (device state advanced: a code works once)
+
+
+@pytest.fixture
+def phone(staff, settings):
+    """The second factor required, and the staff member's authenticator."""
+    settings.OTP_REQUIRED_FOR_STAFF = True
+    return TOTPDevice.objects.create(user=staff, name="phone", confirmed=True)
+
+
+def code_now(device):
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def wrong_code(device):
+    """A code no clock drift makes right: none of the steps the device accepts now."""
+    accepted = {
+        f"{totp(device.bin_key, device.step, device.t0, device.digits, drift):06d}"
+        for drift in range(-device.tolerance - 1, device.tolerance + 2)
+    }
+    return next(code for code in ("000000", "111111", "222222", "333333") if code not in accepted)
+
+
+def answer(response):
+    """The page as a guesser reads it, less what changes on every request anyway."""
+    page = response.content.decode()
+    return re.sub(r'(name="csrfmiddlewaretoken" value|nonce)="[^"]*"', r'\1=""', page)
+
+
+def test_a_wrong_code_gets_the_same_answer_as_a_wrong_password(phone):
+    right_password_wrong_code = log_in(Client(), PASSWORD, otp_token=wrong_code(phone))
+    wrong_password_right_code = log_in(Client(), "wrong", otp_token=code_now(phone))
+    wrong_password_wrong_code = log_in(Client(), "wrong", otp_token=wrong_code(phone))
+    responses = [right_password_wrong_code, wrong_password_right_code, wrong_password_wrong_code]
+    assert {response.status_code for response in responses} == {200}
+    errors = {str(response.context["form"].errors) for response in responses}
+    assert len(errors) == 1
+    assert "authentication code" in errors.pop()
+    # Byte for byte the same page: the same message, no list of devices, no password kept.
+    assert answer(right_password_wrong_code) == answer(wrong_password_right_code)
+    assert answer(right_password_wrong_code) == answer(wrong_password_wrong_code)
+    assert 'name="otp_device"' not in answer(right_password_wrong_code)
+    assert PASSWORD not in answer(right_password_wrong_code)
+
+
+def test_wrong_codes_from_one_address_lock_out_that_address_not_the_owner(phone, settings):
+    guesser = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = log_in(guesser, PASSWORD, address="10.0.0.66", otp_token=wrong_code(phone))
+        assert response.status_code == 200
+    # The owner, from their own address, with their password and code: in.
+    owner = Client()
+    assert (
+        log_in(owner, PASSWORD, address="10.0.0.7", otp_token=code_now(phone)).status_code == 302
+    )
+    assert owner.get("/admin/").status_code == 200
+    # The guesser's last try is refused, and from then on so is even the right password and code.
+    assert (
+        log_in(guesser, PASSWORD, address="10.0.0.66", otp_token=wrong_code(phone)).status_code
+        == 429
+    )
+    phone.refresh_from_db()
+    phone.last_t = -1  # (the owner used this step's code; a code is accepted once)
+    phone.save()
+    locked = log_in(guesser, PASSWORD, address="10.0.0.66", otp_token=code_now(phone))
+    assert locked.status_code == 429
+    assert "15 minutes" in locked.content.decode()
+    assert "_auth_user_id" not in guesser.session
+
+
+def test_a_missing_code_is_refused_without_trying_the_password(phone):
+    wrong = log_in(Client(), "wrong")
+    right = log_in(Client(), PASSWORD)
+    assert answer(wrong) == answer(right)
+    assert list(right.context["form"].errors) == ["otp_token"]
 
 
 def test_staff_without_a_verified_device_cannot_use_the_admin_when_it_is_required(staff, settings):

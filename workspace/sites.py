@@ -12,13 +12,16 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
-from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
+from django_otp.admin import OTPAdminSite
+
+from workspace.login import SecondFactorLoginForm
 
 
 class SiteAdmin(OTPAdminSite):
     """The admin, asking staff for a TOTP code when ``OTP_REQUIRED_FOR_STAFF`` is on (the
-    production default): staff without a verified device are then treated as non-staff.
-    Off, it is Django's own admin site (the local one-command run)."""
+    production default): staff without a verified device are then treated as non-staff, and
+    the login form is ours (``workspace.login``: one answer whatever was wrong). Off, it is
+    Django's own admin site (the local one-command run)."""
 
     site_header = _("eurelations administration")
     site_title = _("eurelations")
@@ -30,14 +33,12 @@ class SiteAdmin(OTPAdminSite):
     @property
     def login_form(self):
         return (
-            OTPAdminAuthenticationForm
-            if settings.OTP_REQUIRED_FOR_STAFF
-            else AdminAuthenticationForm
+            SecondFactorLoginForm if settings.OTP_REQUIRED_FOR_STAFF else AdminAuthenticationForm
         )
 
     @property
     def login_template(self):
-        return super().login_template if settings.OTP_REQUIRED_FOR_STAFF else None
+        return "workspace/login.html" if settings.OTP_REQUIRED_FOR_STAFF else None
 
     def has_permission(self, request):
         if settings.OTP_REQUIRED_FOR_STAFF:

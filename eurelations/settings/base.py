@@ -177,12 +177,18 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "eurelations.security.lockout_response"
 # Behind a load balancer REMOTE_ADDR is the balancer: name the header it sets (X-Real-IP...).
 AXES_CLIENT_IP_CALLABLE = "eurelations.security.client_ip"
+# A failed login's form is stored with the attempt: not the code typed (it may be the right one).
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 CLIENT_IP_HEADER = os.environ.get("DJANGO_CLIENT_IP_HEADER", "")
 
 # A TOTP code for staff in the admin (workspace.sites.SiteAdmin); production
 # turns it on by default, the local one-command run leaves it off.
 OTP_REQUIRED_FOR_STAFF = env_bool("DJANGO_OTP_REQUIRED", False)
 OTP_TOTP_ISSUER = "eurelations"
+# django-otp's own throttle counts wrong codes per device, i.e. per account and from any
+# address: whoever had the password could keep its owner out. Off; a wrong code is a failed
+# login for axes instead, per username and address (workspace.login).
+OTP_TOTP_THROTTLE_FACTOR = 0
 
 # No inline script anywhere; the admin's one inline import map (the rich-text editor) carries
 # the request's nonce. Inline styles stay allowed: the admin and its widgets set style
