@@ -1,16 +1,19 @@
 """Root URLs: public pages under a language prefix; admin, machine files and health outside."""
 
+import re
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
+from content import media
 from eurelations import health, views
 from eurelations.sitemaps import section, sitemaps
-from pagecache.decorators import page_cache_params
+from pagecache.decorators import exempt_from_page_cache, page_cache_params
 
 # The 404 page in the visitor's language, with a switcher to each language's home page.
 handler404 = "eurelations.views.page_not_found"
@@ -53,6 +56,13 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-# Uploaded images under runserver (production serves them from its storage or web server).
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded images on local disk, under every setting (content.media); a bucket's addresses are
+# its own, and an absolute MEDIA_URL (a CDN) names another server.
+if not urlsplit(settings.MEDIA_URL).netloc:
+    urlpatterns.append(
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<name>.+)$",
+            exempt_from_page_cache(media.serve),  # a file, not a page: no cache read for it
+            name="media",
+        )
+    )
