@@ -1,16 +1,21 @@
 """Optional images on the content (partnership hero, areas, projects, partner logos): upload
-checks by content, and the responsive renditions (django-imagekit; ``docs/architecture.md``)."""
+checks by content, to the last pixel, and the responsive renditions (django-imagekit); the files
+of a failed or replaced picture go (``content.uploads``, ``docs/architecture.md``)."""
 
 import uuid
 import warnings
+import weakref
+from functools import partial
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.utils.translation import gettext_lazy as _
 from imagekit.models import ImageSpecField
 from PIL import Image
 from pilkit.processors import ResizeToFill, ResizeToFit
+
+from content import uploads
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_SIDE = 8000
@@ -25,9 +30,15 @@ RENDITION_WIDTHS = (480, 960, 1600)  # the models declare one image_<width> each
 OG_SIZE = (1200, 630)
 
 
+#: The files already checked, with their format: the form field, the model's validator and the
+#: stored name each ask, and a picture is decoded once.
+_checked = weakref.WeakKeyDictionary()
+
+
 def inspect_image(file):
     """Check an uploaded file by its content and return its Pillow format. Raises a
-    ValidationError saying what is wrong: not an image, too heavy, too large, too small."""
+    ValidationError saying what is wrong: not an image, too heavy, too large, too small, or
+    damaged (its pixels cannot all be decoded)."""
     size = getattr(file, "size", None)
     if size is not None and size > MAX_UPLOAD_BYTES:
         raise ValidationError(
@@ -35,19 +46,33 @@ def inspect_image(file):
             code="image_too_heavy",
             params={"size": round(size / 1024 / 1024, 1), "max": MAX_UPLOAD_BYTES // 1024 // 1024},
         )
+    try:
+        return _checked[file]
+    except (KeyError, TypeError):  # not checked yet (TypeError: a file without weak references)
+        pass
     position = file.tell() if hasattr(file, "tell") else 0
     try:
-        # Pillow reads only the header here: a decompression bomb is refused by its declared
-        # size before a single pixel is decoded. Its own bomb warning is an error too.
+        # Pillow's own bomb warning is an error too, while reading the header and decoding.
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(file) as image:
-                image_format, (width, height) = image.format, image.size
-                if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
-                    raise _too_large(width, height)
-                image.verify()
-    except ValidationError:
-        raise
+            image_format = _check_header(file)
+            _check_pixels(file, position)
+    finally:
+        if hasattr(file, "seek"):
+            file.seek(position)
+    try:
+        _checked[file] = image_format
+    except TypeError:
+        pass
+    return image_format
+
+
+def _check_header(file):
+    """Format and size, from the header only: a decompression bomb is refused by its declared
+    size before a single pixel is decoded."""
+    try:
+        with Image.open(file) as image:
+            image_format, (width, height) = image.format, image.size
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise _too_large(None, None) from error
     except Exception as error:  # Pillow raises many kinds on a file that is not an image
@@ -55,9 +80,8 @@ def inspect_image(file):
             _("This file is not an image that can be used: upload a JPEG, PNG or WebP picture."),
             code="not_an_image",
         ) from error
-    finally:
-        if hasattr(file, "seek"):
-            file.seek(position)
+    if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
+        raise _too_large(width, height)
     if image_format not in FORMATS:
         raise ValidationError(
             _("Images must be JPEG, PNG or WebP; this file is %(format)s."),
@@ -71,6 +95,27 @@ def inspect_image(file):
             params={"width": width, "height": height, "min": MIN_SIDE},
         )
     return image_format
+
+
+def _check_pixels(file, position):
+    """Decode every pixel, as the renditions will on save: a file cut short, or damaged after a
+    sound header, is refused here instead of failing the save. ``verify()`` checks what
+    decoding skips (PNG checksums) but decodes nothing, and leaves the image unusable."""
+    try:
+        file.seek(position)
+        with Image.open(file) as image:
+            image.verify()
+        file.seek(position)
+        with Image.open(file) as image:
+            image.load()
+    except Exception as error:  # as varied as the damage: OSError, SyntaxError, ValueError...
+        raise ValidationError(
+            _(
+                "This image is damaged or incomplete: it cannot be read to the end. Save it "
+                "again from an image editor and upload the new file."
+            ),
+            code="image_damaged",
+        ) from error
 
 
 def _too_large(width, height):
@@ -132,6 +177,14 @@ class ContentImageField(models.ImageField):
             extension = "bin"
         return f"{name}.{extension}"
 
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        uploading = bool(file) and not file._committed
+        file = super().pre_save(model_instance, add)  # stores an upload, before the row is saved
+        if uploading:
+            uploads.stored(type(model_instance), self, file.name)
+        return file
+
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ImageUploadField, **kwargs})
 
@@ -187,6 +240,55 @@ class IllustratedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """Save; a picture stored by a save that fails, renditions included, is deleted again,
+        and one that the save replaces or clears is deleted once it is committed, unless the
+        history still names it (``content.uploads``)."""
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        fields = uploads.file_fields(type(self))
+        if kwargs.get("update_fields") is not None:
+            fields = [field for field in fields if field.name in kwargs["update_fields"]]
+        files = {field: getattr(self, field.attname) for field in fields}
+        uploading = {
+            field: file.file for field, file in files.items() if file and not file._committed
+        }
+        stored = getattr(self, "_stored_pictures", {})
+        replaced = [
+            (field, stored[field.attname])
+            for field, file in files.items()
+            if stored.get(field.attname)
+            and (field in uploading or file.name != stored[field.attname])
+        ]
+        if uploading:
+            try:
+                # Renditions are made on post_save, inside the block: their failure fails it too.
+                with uploads.deleted_on_error(), transaction.atomic(using=using):
+                    super().save(*args, **kwargs)
+            except BaseException:
+                for field, upload in uploading.items():
+                    setattr(self, field.attname, upload)  # stored again by a retry
+                raise
+        else:
+            super().save(*args, **kwargs)
+        for field, name in replaced:
+            delete = partial(uploads.delete_unless_named, type(self), self.pk, field, name)
+            transaction.on_commit(delete, using=using, robust=True)
+        self._stored_pictures = self._picture_names()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the row names: a save that replaces or clears a picture deletes the old file.
+        instance._stored_pictures = instance._picture_names()
+        return instance
+
+    def _picture_names(self):
+        names = {}
+        for field in uploads.file_fields(type(self)):
+            value = self.__dict__.get(field.attname)  # absent when deferred: unknown
+            names[field.attname] = getattr(value, "name", value) or None  # a FieldFile or a str
+        return names
 
 
 def listen_for_image_changes_only_on_illustrated_models():

@@ -75,6 +75,7 @@ RUN_HERE = {
     "bench/profile_pages.py": "test_profile_pages_times_profiles_and_dumps_the_pages",
     "dev.py screenshots": "test_screenshots_are_written_where_asked",
     "manage.py load_seed_content": "test_load_seed_content_dry_run",
+    "manage.py prune_media": "test_prune_media_lists_then_deletes_a_file_no_row_names",
     "manage.py export_content": "test_content_goes_out_and_comes_back_as_po_files",
     "manage.py import_content": "test_content_goes_out_and_comes_back_as_po_files",
     "manage.py axes_reset": "test_axes_reset",
@@ -584,6 +585,19 @@ def test_content_goes_out_and_comes_back_as_po_files(site, checkout, tmp_path):
     assert written > 0 and "msgctxt" in everything.read_text()
     output = manage(site, "import_content", everything, "--dry-run", "-v", "2", cwd=checkout)
     assert f"unchanged {written}," in output
+
+
+@slow
+def test_prune_media_lists_then_deletes_a_file_no_row_names(site, checkout):
+    orphan = Path(site["env"]["DJANGO_MEDIA_ROOT"], "images", "project", "left-behind.jpg")
+    orphan.parent.mkdir(parents=True, exist_ok=True)
+    orphan.write_bytes(b"not named by any row")
+    two_hours_ago = time.time() - 2 * 3600  # older than the files it leaves alone
+    os.utime(orphan, (two_hours_ago, two_hours_ago))
+    output = manage(site, "prune_media", cwd=checkout)
+    assert "images/project/left-behind.jpg" in output and orphan.exists(), output
+    output = manage(site, "prune_media", "--delete", cwd=checkout)
+    assert "Deleted 1 file(s)." in output and not orphan.exists(), output
 
 
 @slow

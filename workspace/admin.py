@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 from parler.utils.views import get_language_parameter
 
-from content import registry
+from content import registry, uploads
 from content.admin import HistoryAdminMixin, PublicationActionsMixin, shared_field_names
 from content.models import StaleObjectError
 from content.permissions import can_edit_shared_fields
@@ -135,7 +135,10 @@ class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
                 )
                 if not exists or any(name in request.POST for name in text_fields):
                     raise PermissionDenied(f"You may not edit the {language} text.")
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        # Around the admin's transaction: a picture stored by the model's save is deleted again
+        # if anything after it fails (the inlines, the history) and the row is rolled back.
+        with uploads.deleted_on_error():
+            return super().changeform_view(request, object_id, form_url, extra_context)
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = list(super().get_fieldsets(request, obj))
