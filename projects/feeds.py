@@ -5,7 +5,10 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
+
+from content.richtext import sanitize_html
 
 from .models import Project
 
@@ -45,10 +48,18 @@ class ProjectsRssFeed(Feed):
         )
 
     def item_title(self, item):
-        return item.name
+        # RSS does not say whether a title is text or HTML, and readers guess (feedparser: HTML
+        # when its tags look harmless): with "<" escaped, a title opens no tag either way.
+        return item.name.replace("<", "&lt;")
 
     def item_description(self, item):
-        return item.summary or item.name
+        # An HTML field (RSS <description>, Atom <summary type="html">): plain text is escaped,
+        # rich text sanitised.
+        if item.summary:
+            return linebreaks(item.summary, autoescape=True)
+        if item.description:
+            return sanitize_html(item.description)
+        return escape(item.name)
 
     def item_link(self, item):
         return item.get_absolute_url(self.language)
@@ -76,6 +87,9 @@ class ProjectsRssFeed(Feed):
 
 class ProjectsAtomFeed(ProjectsRssFeed):
     feed_type = Atom1Feed
+
+    def item_title(self, item):
+        return item.name  # Atom's <title> is text (RFC 4287, 3.1.1)
 
     def subtitle(self):
         return self.description()

@@ -62,6 +62,7 @@ def pytest_terminal_summary(terminalreporter):
     from tests.test_admin_sweep import SWEPT
 
     _axe_summary(terminalreporter)
+    _output_sweep_summary(terminalreporter)
     if SWEPT:
         total = sum(requests for _admins, requests, _asked, _seconds in SWEPT.values())
         terminalreporter.write_sep("-", f"admin sweep: {total} requests")
@@ -70,6 +71,17 @@ def pytest_terminal_summary(terminalreporter):
                 f"{role}: {admins} admins, {requests} requests "
                 f"(+{asked} sent again as the superuser), {seconds:.1f} s"
             )
+
+
+def _output_sweep_summary(terminalreporter):
+    from tests.test_output_sweep import SWEPT as OUTPUTS_SWEPT
+
+    if OUTPUTS_SWEPT["cases"]:
+        terminalreporter.write_sep(
+            "-",
+            f"output sweep: {len(OUTPUTS_SWEPT['cases'])} (model, field, language, channel, "
+            f"output) cases, {OUTPUTS_SWEPT['requests']} requests",
+        )
 
 
 def _axe_summary(terminalreporter):

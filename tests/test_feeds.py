@@ -12,6 +12,7 @@ from django.utils import translation
 from content.languages import language_codes
 from projects.feeds import FEED_ITEMS
 from projects.models import Project
+from tests.output_sweep import read_feed, read_html
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = tuple(language_codes())
@@ -42,11 +43,29 @@ def test_a_feed_reader_gets_every_published_project_in_the_language(client, kind
     wapis = Project.objects.language(language).get(key="wapis")
     entry = next(e for e in parsed.entries if e.link.endswith(wapis.get_absolute_url(language)))
     assert entry.title == wapis.name
-    assert entry.summary == wapis.summary
+    # The summary is HTML (<description>, <summary type="html">): the reader shows its text.
+    assert read_html(entry.summary)[1] == wapis.summary
     assert entry.id == f"urn:eurelations:project:wapis:{language}"
     assert wapis.cooperation_areas.language(language).get().title in {
         tag.term for tag in entry.tags
     }
+
+
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_markup_a_translator_types_reaches_the_reader_as_text(client, kind):
+    """A French translator writes a name and a summary with tags in them (plain-text fields):
+    the feed reader shows those characters, and nothing in the feed runs."""
+    wapis = Project.objects.get(key="wapis")
+    wapis.set_current_language("fr")
+    wapis.name = "SIPAO <b>x</b> & <i>y</i> <img src=x onerror=alert(1)>"
+    wapis.summary = "<script>alert(2)</script> <img src=x onerror=alert(3)>\n&lt;script&gt;"
+    wapis.save()
+    findings, text, parsed = read_feed(client.get(feed_url(kind, "fr")).content)
+    assert not findings
+    entry = next(e for e in parsed.entries if e.id.startswith("urn:eurelations:project:wapis:"))
+    assert wapis.summary.replace("\n", "") in text.replace("\n", "")
+    assert wapis.name in text
+    assert entry.summary_detail.type == "text/html"
 
 
 def test_a_draft_project_is_not_in_the_feed(client):
