@@ -110,6 +110,8 @@ def setup():
 
 def run(addrport="127.0.0.1:8000"):
     address = addrport if ":" in addrport else f"127.0.0.1:{addrport}"
+    # The pages' absolute links (canonical, sitemap, feeds) name the address served.
+    os.environ.setdefault("DJANGO_SITE_URL", f"http://{address}")
     setup()
     manage("ensure_local_admin")
     print(f"Serving http://{address}/ (the admin: http://{address}/admin/)", flush=True)
@@ -180,6 +182,9 @@ def production():
         "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_HSTS_SECONDS": "0",
         "DJANGO_STATIC_ROOT": str(ROOT / "staticfiles"),
+        # The address it is opened at (below), not https:// and the first allowed host.
+        "DJANGO_SITE_URL": "http://localhost:"
+        + os.environ.get("GUNICORN_BIND", "8000").rpartition(":")[2],
         **os.environ,
     }
     os.environ.update(env)

@@ -11,6 +11,10 @@ class ContentConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from content.images import listen_for_image_changes_only_on_illustrated_models
+        from content.site import keep_the_site_row_on_the_address
 
         listen_for_image_changes_only_on_illustrated_models()
+        post_migrate.connect(keep_the_site_row_on_the_address, sender=self)

@@ -4,6 +4,7 @@ from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 
 from content.i18n import LANGUAGE_BOUND_PARAMETERS, OG_LOCALES, path_alternates
+from content.site import absolute, origin
 
 
 def _portable_path(request):
@@ -21,7 +22,7 @@ def site(request):
     language = translation.get_language() or "en"
     return {
         "alternates": SimpleLazyObject(lambda: path_alternates(_portable_path(request))),
-        "canonical_url": SimpleLazyObject(lambda: request.build_absolute_uri(request.path)),
-        "site_origin": SimpleLazyObject(lambda: request.build_absolute_uri("/").rstrip("/")),
+        "canonical_url": SimpleLazyObject(lambda: absolute(request.path)),
+        "site_origin": origin(),
         "og_locale": OG_LOCALES.get(language, translation.to_locale(language)),
     }

@@ -11,6 +11,7 @@ from parler.utils.i18n import get_active_language_choices
 
 from content import registry
 from content.languages import language_codes
+from content.site import absolute
 
 # Open Graph wants language_TERRITORY; these are the locales its consumers know for our four.
 OG_LOCALES = {"ar": "ar_AR", "en": "en_GB", "fr": "fr_FR", "es": "es_ES"}
@@ -80,7 +81,7 @@ def object_page_context(request, obj):
     canonical = dict(alternates).get(shown_language(obj), request.path)
     return {
         "alternates": alternates,
-        "canonical_url": request.build_absolute_uri(canonical),
+        "canonical_url": absolute(canonical),
         # A draft or scheduled item opened by staff: say so, and keep it out of search engines.
         "preview": not getattr(obj, "is_public", True),
     }

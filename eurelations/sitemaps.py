@@ -1,8 +1,11 @@
 """/sitemap.xml: an index of sitemap pages, one section per public content type of the registry
 plus the pages every language has; a page of a section is at most ``ContentSitemap.limit``
-objects, read with one slice of the query (Django's i18n sitemaps read every object per page)."""
+objects, read with one slice of the query (Django's i18n sitemaps read every object per page).
+Every address is on the site's one address (``content.site``), not the Site row's or the
+request's."""
 
 from html import escape  # the standard library's: Django's wraps it for lazy strings, 3× slower
+from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
@@ -14,6 +17,7 @@ from django.utils import timezone
 from content import registry
 from content.addresses import detail_url
 from content.languages import language_codes
+from content.site import absolute, domain, origin
 from cooperation import sitemaps as cooperation_sitemaps
 from pagecache.pagination import BoundedPaginator
 from projects import sitemaps as projects_sitemaps
@@ -38,7 +42,19 @@ class ObjectsInTheirLanguages:
         ]
 
 
-class ContentSitemap(Sitemap):
+class OnTheSiteAddress(Sitemap):
+    """Addresses on settings.SITE_URL: Django's take the scheme of the request and the domain of
+    the Site row."""
+
+    @property
+    def protocol(self):
+        return urlsplit(origin()).scheme
+
+    def get_domain(self, site=None):
+        return domain()
+
+
+class ContentSitemap(OnTheSiteAddress):
     i18n = True
     alternates = True
     x_default = True
@@ -97,7 +113,7 @@ class ContentSitemap(Sitemap):
         return self.entry.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class ListPagesSitemap(Sitemap):
+class ListPagesSitemap(OnTheSiteAddress):
     """Pages that exist in every language (home and the lists): each app names its own in its
     ``sitemaps.LIST_PAGES``."""
 
@@ -118,6 +134,15 @@ def sitemaps():
         if entry.public:
             sections[entry.label.replace(".", "-")] = ContentSitemap(entry)
     return sections
+
+
+def index(request, sitemaps, **kwargs):
+    """/sitemap.xml: Django's index, its addresses on the site's address (Django's take the Site
+    row's domain)."""
+    response = sitemap_views.index(request, sitemaps, **kwargs)
+    for item in response.context_data["sitemaps"]:
+        item.location = absolute(urlsplit(item.location)._replace(scheme="", netloc="").geturl())
+    return response
 
 
 def section(request, sitemaps, section):

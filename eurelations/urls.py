@@ -6,13 +6,12 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from content import media
 from eurelations import health, views
-from eurelations.sitemaps import section, sitemaps
+from eurelations.sitemaps import index, section, sitemaps
 from pagecache.decorators import exempt_from_page_cache, page_cache_params
 
 # The 404 page in the visitor's language, with a switcher to each language's home page.
@@ -32,7 +31,7 @@ urlpatterns = [
     # An index of paged sections: one page of a section is bounded in objects and time.
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        index,
         {"sitemaps": sitemaps(), "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),

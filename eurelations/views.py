@@ -10,6 +10,7 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
 from content.languages import language_codes
+from content.site import absolute
 
 
 @requires_csrf_token
@@ -28,7 +29,7 @@ def page_not_found(request, exception):
     for code in language_codes():
         with translation.override(code):
             homes.append((code, reverse("home")))
-    context = {"alternates": homes, "canonical_url": request.build_absolute_uri(request.path)}
+    context = {"alternates": homes, "canonical_url": absolute(request.path)}
     return render(request, "404.html", context, status=404)
 
 
@@ -58,6 +59,6 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /i18n/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

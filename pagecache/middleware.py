@@ -175,11 +175,14 @@ class PageCacheMiddleware:
         if route is None or route[1] in self.uncacheable:
             return None
         try:
-            host = request.get_host()
+            request.get_host()
         except DisallowedHost:
             return None  # the stack answers 400
         query = keep_only_page_params(request, route[0])
-        address = f"{request.scheme}://{host}{request.path}?{query}#{language}"
+        # Not the host: a page names only the site's address (SITE_URL), so every allowed host
+        # name shares its entries, and a new address starts new ones. The scheme stays: an http
+        # request must reach the redirect to https, not a stored page.
+        address = f"{request.scheme}:{settings.SITE_URL}{request.path}?{query}#{language}"
         suffix = md5(address.encode("utf-8", "surrogateescape"), usedforsecurity=False)
         return suffix.hexdigest(), route[1]
 

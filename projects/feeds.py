@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom feeds of the projects, one per language (the URL carries the language)."""
+"""RSS 2.0 and Atom feeds of the projects, one per language (the URL carries the language), their
+addresses on the site's one address (``content.site``)."""
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -9,6 +10,7 @@ from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
 from content.richtext import sanitize_html
+from content.site import PUBLISHER, absolute
 
 from .models import Project
 
@@ -28,10 +30,13 @@ class ProjectsRssFeed(Feed):
         return _("INTERPOL projects funded by the European Union.")
 
     def link(self):
-        return reverse("projects:project_list")
+        return absolute(reverse("projects:project_list"))
 
     def feed_url(self):
-        return reverse("projects:feed_rss")
+        return absolute(reverse("projects:feed_rss"))
+
+    def author_name(self):
+        return str(PUBLISHER)
 
     def items(self):
         return (
@@ -62,7 +67,12 @@ class ProjectsRssFeed(Feed):
         return escape(item.name)
 
     def item_link(self, item):
-        return item.get_absolute_url(self.language)
+        return absolute(item.get_absolute_url(self.language))
+
+    def item_author_name(self, item):
+        # Each entry names its author (RFC 4287, 4.1.2: needed unless the feed names one, and
+        # readers show an entry's own): the organisation publishes every project.
+        return str(PUBLISHER)
 
     def item_guid(self, item):
         # Stable across renamed slugs: the project's key, per language.
@@ -95,4 +105,4 @@ class ProjectsAtomFeed(ProjectsRssFeed):
         return self.description()
 
     def feed_url(self):
-        return reverse("projects:feed_atom")
+        return absolute(reverse("projects:feed_atom"))

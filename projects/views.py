@@ -4,6 +4,7 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from content.i18n import object_page_context, redirect_to_canonical
+from content.site import absolute
 from pagecache.decorators import page_cache_params
 from pagecache.pagination import BoundedPaginator
 
@@ -52,7 +53,7 @@ def project_list(request):
             "page": page,
             "projects": page.object_list,
             "query": query.urlencode(),
-            "canonical_url": request.build_absolute_uri(canonical),
+            "canonical_url": absolute(canonical),
         },
     )
 

@@ -5,7 +5,7 @@ import re
 
 import feedparser
 import pytest
-from django.contrib.sites.models import Site
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -28,8 +28,8 @@ def feed_url(kind, language):
 def test_a_feed_reader_gets_every_published_project_in_the_language(client, kind, language):
     response = client.get(feed_url(kind, language))
     assert response.status_code == 200
-    # Like the sitemap, feeds use the site's configured domain (SITE_DOMAIN).
-    origin = f"http://{Site.objects.get_current().domain}"
+    # Like every absolute address of the site, on its one address (SITE_URL).
+    origin = settings.SITE_URL
     parsed = feedparser.parse(response.content)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == ("rss20" if kind == "rss" else "atom10")

@@ -93,9 +93,10 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert "Disallow: /admin/" in text
 
 
-def test_the_sitemap_uses_the_configured_domain(client):
+def test_the_sitemap_uses_the_configured_address(client, settings):
+    settings.SITE_URL = "https://eurelations.example.org"
     root = sitemap(client)
-    assert root.find("s:url/s:loc", NS).text.startswith("http://127.0.0.1:8000/")
+    assert root.find("s:url/s:loc", NS).text.startswith("https://eurelations.example.org/")
 
 
 def test_a_static_page_is_listed_only_in_the_languages_it_is_written_in(client):

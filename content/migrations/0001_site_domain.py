@@ -1,13 +1,15 @@
-"""Name the site: the sitemap and any absolute link outside a request use its domain."""
+"""Name the site, on the host of its address (settings.SITE_URL; every later migrate keeps the
+row on it: content.site)."""
 
-import os
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import migrations
 
 
 def name_the_site(apps, schema_editor):
     Site = apps.get_model("sites", "Site")
-    domain = os.environ.get("SITE_DOMAIN", "127.0.0.1:8000")
+    domain = urlsplit(settings.SITE_URL).netloc
     Site.objects.update_or_create(
         pk=1, defaults={"domain": domain, "name": "INTERPOL and the European Union"}
     )

@@ -11,6 +11,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from content.site import PUBLISHER, absolute, origin
+
 register = template.Library()
 
 # What json_script escapes: inside <script> no "<", ">" or "&" may close or open a tag.
@@ -22,20 +24,20 @@ def structured_data(context, crumb_url=None, crumb_title=None, page_title=None):
     """JSON-LD: the organisation, the site with its search action, and the page's breadcrumbs
     (home › parent › page) when the page is not the home page."""
     request = context["request"]
-    origin = request.build_absolute_uri("/").rstrip("/")
-    home = origin + reverse("home")
+    site = origin()
+    home = site + reverse("home")
     language = translation.get_language()
     organization = {
         "@type": "Organization",
-        "@id": f"{origin}/#organization",
-        "name": _("The Office of the Special Representative of INTERPOL to the European Union"),
+        "@id": f"{site}/#organization",
+        "name": str(PUBLISHER),
         "url": home,
-        "logo": origin + static("img/og-image.png"),
+        "logo": absolute(static("img/og-image.png")),
         "address": {"@type": "PostalAddress", "addressLocality": _("Brussels")},
     }
     website = {
         "@type": "WebSite",
-        "@id": f"{origin}/#website-{language}",
+        "@id": f"{site}/#website-{language}",
         "name": _("INTERPOL and the European Union"),
         "url": home,
         "inLanguage": language,
@@ -44,7 +46,7 @@ def structured_data(context, crumb_url=None, crumb_title=None, page_title=None):
             "@type": "SearchAction",
             "target": {
                 "@type": "EntryPoint",
-                "urlTemplate": origin + reverse("search") + "?q={search_term_string}",
+                "urlTemplate": site + reverse("search") + "?q={search_term_string}",
             },
             "query-input": "required name=search_term_string",
         },
@@ -53,9 +55,9 @@ def structured_data(context, crumb_url=None, crumb_title=None, page_title=None):
     if page_title:
         crumbs = [(_("Home"), home)]
         if crumb_url and crumb_title:
-            crumbs.append((crumb_title, origin + str(crumb_url)))
+            crumbs.append((crumb_title, absolute(crumb_url)))
         crumbs.append(
-            (page_title, str(context.get("canonical_url") or request.build_absolute_uri()))
+            (page_title, str(context.get("canonical_url") or absolute(request.get_full_path())))
         )
         graph.append(
             {

@@ -5,6 +5,7 @@ from django import template
 from django.utils.html import format_html
 
 from content.images import RENDITION_WIDTHS
+from content.site import absolute
 
 register = template.Library()
 
@@ -49,14 +50,13 @@ def responsive_image(obj, sizes="100vw", loading="lazy", css_class=""):
     )
 
 
-@register.simple_tag(takes_context=True)
-def og_image_of(context, obj):
+@register.simple_tag
+def og_image_of(obj):
     """The Open Graph image of a page showing ``obj``: its own picture when it has one."""
     if not (obj is not None and obj.image and obj.image_width):
         return None
-    request = context["request"]
     return {
-        "url": request.build_absolute_uri(obj.image_og.url),
+        "url": absolute(obj.image_og.url),
         "width": 1200,
         "height": 630,
         "alt": obj.safe_translation_getter("image_alt", default="") or "",

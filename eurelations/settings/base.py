@@ -7,9 +7,11 @@ one-command local run: a SQLite file and the local-memory cache.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from eurelations.logging import logging_config
@@ -29,6 +31,14 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The site's one address (content.site): canonical links, alternates, JSON-LD, Open Graph, feeds,
+# the sitemap and robots.txt name it whatever Host a request came in with.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+_site = urlsplit(SITE_URL)
+if _site.scheme not in ("http", "https") or not _site.netloc or _site.path or _site.query:
+    raise ImproperlyConfigured(
+        f"DJANGO_SITE_URL is {SITE_URL!r}: give the site's address, as https://example.org"
+    )
 # An expired form gets our page, in the visitor's language, not Django's English one.
 CSRF_FAILURE_VIEW = "eurelations.views.csrf_failure"
 

@@ -61,6 +61,9 @@ if any(host == "*" or host.startswith("*") for host in ALLOWED_HOSTS):
         "DJANGO_ALLOWED_HOSTS must name the site's hosts; '*' accepts any Host header "
         "(poisoned password-reset links and cache entries)."
     )
+# Without DJANGO_SITE_URL, the site's address is its first host name, over https.
+if not os.environ.get("DJANGO_SITE_URL"):
+    SITE_URL = f"https://{ALLOWED_HOSTS[0].lstrip('.')}"
 
 STORAGES = {
     "default": MEDIA_STORAGE,
