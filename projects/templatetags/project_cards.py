@@ -45,8 +45,7 @@ def project_card(project, level=3):
         region_label, dates_label = gettext("Region"), gettext("Dates")
         if region:
             region_item = (
-                f'<li><span class="visually-hidden">{region_label}: </span>'
-                f"{escape(region)}</li>"
+                f'<li><span class="visually-hidden">{region_label}: </span>{escape(region)}</li>'
             )
         if start or end:
             dates_item = (
