@@ -5,6 +5,7 @@ import logging
 import time
 
 import sentry_sdk
+from django.utils.log import log_response
 
 from content.csp import current_request
 from eurelations.logging import new_request_id, request_id_var
@@ -29,6 +30,18 @@ class RequestIdMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request.id
+            # Django logs a 4xx or 5xx it has not logged yet (a 404; an error page that failed
+            # in turn) once this middleware has returned, without the id: logged here instead,
+            # with the error the error page was made for (eurelations.views.server_error).
+            if response.status_code >= 400:
+                log_response(
+                    "%s: %s",
+                    response.reason_phrase,
+                    request.path,
+                    response=response,
+                    request=request,
+                    exception=getattr(request, "server_error", None),
+                )
             logger.info(
                 "%s %s %s %.1fms",
                 request.method,

@@ -1,24 +1,59 @@
 """The site's own answers: the localized error pages and robots.txt (health:
 ``eurelations.health``; search: ``search.views``; the home page: ``cooperation.views.home``)."""
 
-from django.http import HttpResponse, HttpResponseServerError
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
 from content.languages import language_codes
 from content.site import absolute
 
+# What the database raises when it cannot answer now: down or restarting, a lost connection, a
+# statement or lock timeout. The page may work in a moment, so it is a 503 with Retry-After (for
+# browsers, crawlers and the load balancer); anything else (ProgrammingError, IntegrityError)
+# is a fault of ours, a 500.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# A restart takes seconds, a failover about a minute.
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable(error):
+    """True when ``error``, or an error it was raised from, says the database cannot answer."""
+    while error is not None:
+        if isinstance(error, DATABASE_UNAVAILABLE):
+            return True
+        error = error.__cause__
+    return False
+
 
 @requires_csrf_token
 def server_error(request):
-    """Django's 500 page plus the request's id, so a visitor can quote it. Rendered without a
-    request context: the database or the cache may be what failed."""
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"request_id": getattr(request, "id", "")}))
+    """handler500: our 500 page with the request's id, which a visitor can quote, or the 503
+    page when the database could not answer. Rendered without a request context (no database,
+    no session), in the language of the address even if the error came before LocaleMiddleware."""
+    # Django calls this while it handles the exception: sys.exc_info() is that exception. Kept
+    # for the log: when the 404 page failed, Django does not log it (eurelations.middleware).
+    request.server_error = sys.exc_info()[1]
+    unavailable = database_unavailable(request.server_error)
+    language = translation.get_language_from_path(request.path_info) or translation.get_language()
+    with translation.override(language):
+        page = loader.render_to_string(
+            "503.html" if unavailable else "500.html", {"request_id": getattr(request, "id", "")}
+        )
+    response = HttpResponse(page, status=503 if unavailable else 500)
+    response["Content-Language"] = language
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        add_never_cache_headers(response)  # nothing downstream may keep the outage
+    return response
 
 
 @requires_csrf_token

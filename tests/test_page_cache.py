@@ -378,10 +378,12 @@ def test_a_page_that_cannot_be_built_just_after_an_edit_is_served_as_it_was(
             assert response["Content-Language"] == before[page]["Content-Language"]
 
 
-def test_a_page_never_stored_still_fails_while_the_database_is_down(database_down):
+def test_a_page_never_stored_is_a_503_while_the_database_is_down(database_down):
     client = Client(raise_request_exception=False)
     with database_down():
-        assert client.get("/en/").status_code == 500
+        response = client.get("/en/")
+        assert response.status_code == 503
+        assert response.has_header("Retry-After")
 
 
 def test_once_the_database_answers_the_page_is_built_again(
