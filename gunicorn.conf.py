@@ -10,15 +10,25 @@ import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
-# Sync workers: the pages are quick (cached or a handful of queries) and the database driver is
-# synchronous. 2 per core plus one keeps the cores busy while a worker waits on the database.
+# 2 per core plus one keeps the cores busy while a worker waits on the database.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+# Threads, each with its own database connection: a request waiting on the database (a locked
+# table, a slow query) holds a thread, not its worker. With sync workers, two such requests took
+# both of the fault drill's workers and cached pages waited 8 s (bench/faults.py, phase e).
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# A worker takes a connection only when one of its threads is free; otherwise gthread queues it
+# behind requests that may be waiting on a locked table while another worker has a thread free.
+worker_connections = int(os.environ.get("GUNICORN_WORKER_CONNECTIONS", threads))
 
-# A request stuck longer than this is killed (and logged) instead of holding its worker; the
-# database's statement timeout (DATABASE_STATEMENT_TIMEOUT_MS, 10 s) cancels a slow query first.
+# A worker silent for longer than this is killed and replaced. Under gthread that is the worker's
+# own loop, not a request: a request is bounded by what it waits on instead, the database's
+# statement and lock timeouts (DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_LOCK_TIMEOUT_MS), its
+# connect timeout and the cache's (REDIS_TIMEOUT_SECONDS).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
-keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# An idle kept-alive connection would take one of those places (sync workers keep none).
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "0"))
 # The application is loaded once, in the master, and each worker is forked with it: a worker
 # that is recycled or replaced after a crash serves at once, instead of importing Django and
 # the project again (a second or so, during which its requests waited). GUNICORN_PRELOAD=false

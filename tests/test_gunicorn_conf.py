@@ -1,4 +1,4 @@
-"""gunicorn.conf.py: workers from the CPU count, timeouts, no shared control socket."""
+"""gunicorn.conf.py: workers from the CPU count, threads, timeouts, no shared control socket."""
 
 import multiprocessing
 import os
@@ -33,6 +33,21 @@ def test_the_defaults_suit_one_server():
     # Two instances on one host would share ~/.gunicorn/gunicorn.ctl: off by default.
     assert config["control_socket_disable"] == "True"
     assert "{x-request-id}o" in config["access_log_format"]
+
+
+def test_a_request_waiting_on_the_database_holds_a_thread_not_a_worker():
+    # With sync workers, two requests waiting on a locked table took both of the drill's
+    # workers, and cached pages and /healthz waited for the lock (bench/faults.py, phase e).
+    config = gunicorn_config()
+    assert config["worker_class"] == "gthread"
+    assert int(config["threads"]) >= 2
+    # gthread would queue a connection behind its busy threads, even with another worker free:
+    # it takes one only when a thread is free, and no idle kept-alive connection holds a place.
+    assert config["worker_connections"] == config["threads"]
+    assert config["keepalive"] == "0"
+    threaded = gunicorn_config(GUNICORN_THREADS="8")
+    assert threaded["threads"] == threaded["worker_connections"] == "8"
+    assert gunicorn_config(GUNICORN_WORKER_CLASS="sync")["worker_class"] == "sync"
 
 
 def test_each_instance_may_have_its_own_control_socket_and_worker_count(tmp_path):

@@ -141,9 +141,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # A slow query is cancelled instead of holding a worker until gunicorn kills it.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c statement_timeout={int(os.environ.get('DATABASE_STATEMENT_TIMEOUT_MS', '10000'))}"
+    # A slow query is cancelled instead of holding its thread. A query that waits for a table
+    # someone holds locked (a migration, VACUUM FULL) gives up sooner: the visitor gets the
+    # stored page or a 503, and a migration that cannot take its lock fails instead of making
+    # every reader of the table queue behind it. A server that does not answer is given up on
+    # after connect_timeout (seconds), not the kernel's two minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        options=(
+            f"-c statement_timeout={int(os.environ.get('DATABASE_STATEMENT_TIMEOUT_MS', '10000'))}"
+            f" -c lock_timeout={int(os.environ.get('DATABASE_LOCK_TIMEOUT_MS', '2000'))}"
+        ),
+        connect_timeout=5,
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
