@@ -7,27 +7,37 @@ starts gunicorn with ``gunicorn.conf.py`` and 2 workers. Several clients then re
 without pause while an editor adds static pages through the admin, and:
 
   (a) Redis is stopped for --redis-outage seconds, then started again;
-  (b) PostgreSQL is restarted;
+  (b) PostgreSQL is stopped for --db-outage seconds, then started again;
   (c) a gunicorn worker is killed with SIGKILL;
   (d) two editors save the same project at the same moment, in the same language and in two
-      different languages, round after round.
+      different languages, round after round;
+  (e) a client holds ``LOCK TABLE projects_project IN ACCESS EXCLUSIVE MODE`` for --lock
+      seconds (a migration or a maintenance job would).
 
-For each phase it prints the requests, the errors by status (0: no answer), the p99 latency and
-the rows lost: an addition the admin confirmed (a redirect after the save) that is not in the
-database. Then it compares the database with what the editors of (d) were told: a save
-confirmed but overwritten by a save that never saw it is lost; a refusal ("someone else
-saved") is not.
+Some clients read pages the page cache holds, others ask for searches never asked before (each
+one built from the database: the pages a lock or an outage blocks). A probe asks, in turn, for
+a cached page, /livez and /healthz.
 
-    .venv/bin/python bench/faults.py [--short] [--clients 4] [--redis-outage 10]
+For each phase it prints the requests, the errors by status (0: no answer), the p99 latency, the
+probe's slowest answer of each kind and its failures, and the rows lost: an addition the admin
+confirmed (a redirect after the save) that is not in the database. Then it compares the
+database with what the editors of (d) were told: a save confirmed but overwritten by a save
+that never saw it is lost; a refusal ("someone else saved") is not.
+
+    .venv/bin/python bench/faults.py [--short] [--clients 4] [--uncached-clients 2]
+        [--redis-outage 10] [--db-outage 10] [--lock 15]
 
 Loopback only; every phase and loop is bounded in time and count. Exit status 1 when a row or a
-save was lost, or a page failed while only Redis was down.
+save was lost, a page failed while only Redis was down or after a fault, a page failed with
+anything but a 503 with Retry-After while the database was down or locked, or while the table
+was locked the probe's cached page, /livez or /healthz failed or took a second or more.
 """
 
 import argparse
 import http.client
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -49,7 +59,14 @@ PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 PASSWORD = "drill-password-" + "a1b2c3d4"
 SPANNING = "across a phase change"
 # Phases in which a public page must never fail: only Redis is down, or the fault is over.
-MUST_NOT_FAIL = ("steady", "(a)", "(a')", "(b')", "(c')", "(d)")
+MUST_NOT_FAIL = ("steady", "(a)", "(a')", "(b')", "(c')", "(d)", "(e')")
+# Phases in which the database cannot build a page: it may fail, but only with a 503 that says
+# when to come back (Retry-After), never a 500 or no answer.
+ONLY_503 = ("(b)", "(e)")
+# The phase in which the probe's cached page, /livez and /healthz must answer, and how fast.
+PROBED = "(e)"
+PROBE_LIMIT_SECONDS = 1.0
+PROBE_KINDS = ("hit", "livez", "healthz")
 
 
 def free_port():
@@ -100,8 +117,9 @@ class PrivatePostgres:
     def start(self):
         self._ctl("start")
 
-    def restart(self):
-        self._ctl("restart", "-m", "fast")
+    def stop_fast(self):
+        """As an operator stops it: open connections are closed, new ones refused."""
+        self._ctl("stop", "-m", "fast")
 
     def stop(self):
         try:
@@ -269,18 +287,45 @@ def dict_list(pairs):
 # --- Load ------------------------------------------------------------------------------------
 
 
-class Load:
-    """Clients reading public pages without pause; each answer is counted in the current phase."""
+def get(port, path, timeout):
+    """(status, Retry-After header or None); status 0 when nothing answered."""
+    try:
+        connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
+        connection.request("GET", path, headers={"Host": HOST})
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        return response.status, response.getheader("Retry-After")
+    except OSError:
+        time.sleep(0.05)
+        return 0, None
 
-    def __init__(self, port, paths, clients):
-        self.port, self.paths, self.clients = port, paths, clients
+
+class Load:
+    """Clients reading public pages without pause, and clients asking for searches never asked
+    before (built from the database each time); each answer is counted in the current phase.
+    A probe asks for a cached page, /livez and /healthz in turn, and times each answer."""
+
+    def __init__(self, port, paths, clients, uncached_clients, probe_page):
+        self.port, self.paths, self.probe_page = port, paths, probe_page
         self.phase = "warm-up"
-        # (phase, status, seconds); a request that started in one phase and ended in another is
-        # counted under SPANNING, so a fault's effects are not blamed on the phase before it.
+        # (phase it started in, phase it ended in, status, seconds, Retry-After); the table
+        # counts a request that started in one phase and ended in another under SPANNING, so a
+        # fault's effects are not blamed on the phase before it.
         self.results = []
+        self.probes = []  # (phase it started in, phase it ended in, kind, status, seconds)
         self.lock = threading.Lock()
         self.stop = threading.Event()
-        self.threads = [threading.Thread(target=self.run, args=(n,)) for n in range(clients)]
+        self.threads = [
+            *(threading.Thread(target=self.run, args=(n,)) for n in range(clients)),
+            *(threading.Thread(target=self.search, args=(n,)) for n in range(uncached_clients)),
+            threading.Thread(target=self.probe),
+        ]
+
+    def _record(self, phase, started, status, retry_after):
+        seconds = time.perf_counter() - started
+        with self.lock:
+            self.results.append((phase, self.phase, status, seconds, retry_after))
 
     def run(self, offset):
         n = offset
@@ -288,20 +333,28 @@ class Load:
             path = self.paths[n % len(self.paths)]
             n += 1
             phase, started = self.phase, time.perf_counter()
-            try:
-                connection = http.client.HTTPConnection(HOST, self.port, timeout=10)
-                connection.request("GET", path, headers={"Host": HOST})
-                response = connection.getresponse()
-                response.read()
-                status = response.status
-                connection.close()
-            except OSError:
-                status = 0
-                time.sleep(0.05)
+            self._record(phase, started, *get(self.port, path, timeout=10))
+
+    def search(self, client):
+        # Longer than the statement timeout: a request the database holds is measured, not cut.
+        n = 0
+        while not self.stop.is_set():
+            n += 1
+            phase, started = self.phase, time.perf_counter()
+            path = f"/en/search/?q=drill{client}x{n}"
+            self._record(phase, started, *get(self.port, path, timeout=30))
+
+    def probe(self):
+        paths = {"hit": self.probe_page, "livez": "/livez", "healthz": "/healthz"}
+        n = 0
+        while not self.stop.wait(0.05):
+            kind = PROBE_KINDS[n % len(PROBE_KINDS)]
+            n += 1
+            phase, started = self.phase, time.perf_counter()
+            status, _ = get(self.port, paths[kind], timeout=30)
+            seconds = time.perf_counter() - started
             with self.lock:
-                if self.phase != phase:
-                    phase = SPANNING
-                self.results.append((phase, status, time.perf_counter() - started))
+                self.probes.append((phase, self.phase, kind, status, seconds))
 
     def __enter__(self):
         for thread in self.threads:
@@ -311,7 +364,7 @@ class Load:
     def __exit__(self, *exc):
         self.stop.set()
         for thread in self.threads:
-            thread.join(timeout=15)
+            thread.join(timeout=35)
 
 
 class Writer(threading.Thread):
@@ -357,12 +410,19 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--short", action="store_true", help="the CI form: shorter phases")
     parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--uncached-clients", type=int, default=2, help="new searches each")
     parser.add_argument("--redis-outage", type=float, default=10.0)
+    parser.add_argument("--db-outage", type=float, default=10.0)
+    parser.add_argument("--lock", type=float, default=15.0, help="seconds the table is locked")
     parser.add_argument("--rounds", type=int, default=6, help="editor rounds per kind")
     args = parser.parse_args()
     settle_seconds = 3.0 if args.short else 8.0
     if args.short:
         args.redis_outage, args.rounds = min(args.redis_outage, 5.0), min(args.rounds, 3)
+        args.db_outage = min(args.db_outage, 5.0)
+        # Still close to the statement timeout (10 s): a request the lock holds would hold its
+        # worker that long.
+        args.lock = min(args.lock, 8.0)
 
     workdir = Path(tempfile.mkdtemp(prefix="eurelations-drill-"))
     os.chmod(workdir, 0o755)  # postgres must reach its folder inside
@@ -379,7 +439,7 @@ def main():
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "eurelations.settings.prod",
-            "DJANGO_SECRET_KEY": "drill-only-" + "k3y5e6c7r8" * 6,
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),  # a new one each run
             "DJANGO_ALLOWED_HOSTS": HOST,
             "DJANGO_SECURE_SSL_REDIRECT": "false",
             "DATABASE_URL": postgres.url,
@@ -441,7 +501,8 @@ def main():
         print(f"Content-Security-Policy of /en/: {served.getheader('Content-Security-Policy')}")
 
         phases = []
-        with Load(port, paths, args.clients) as load:
+        probe_page = project.get_absolute_url("fr")
+        with Load(port, paths, args.clients, args.uncached_clients, probe_page) as load:
             writer = Writer(people["writer"][0], load)
             writer.start()
 
@@ -461,7 +522,9 @@ def main():
             time.sleep(args.redis_outage)
             redis.start()
             settle("(a') Redis back")
-            phase("(b) PostgreSQL restarting", postgres.restart)  # returns once it accepts again
+            phase(f"(b) PostgreSQL down {args.db_outage:.0f} s", postgres.stop_fast)
+            time.sleep(args.db_outage)
+            postgres.start()  # returns once it accepts connections again
             settle("(b') PostgreSQL back")
 
             def kill_worker():
@@ -478,7 +541,16 @@ def main():
             load.phase = "(d) two editors"
             phases.append(load.phase)
             editors = editor_rounds(people, project, args.rounds, port)
-        results = load.results
+
+            # The editors' saves made every page new: the probe's page is stored again first,
+            # so that it is a page-cache hit while the table is locked.
+            for _ in range(2):
+                get(port, probe_page, timeout=10)
+            phase(f"(e) projects table locked {args.lock:.0f} s",
+                  lambda: lock_table(postgres.url, "projects_project", args.lock))  # fmt: skip
+            settle("(e') lock released")
+        # As the table counts them: a request in the phase it started and ended in, or SPANNING.
+        results = [(a if a == b else SPANNING, s, t, r) for a, b, s, t, r in load.results]
 
         # What the database holds, read after everything has settled.
         connections.close_all()
@@ -491,10 +563,11 @@ def main():
         added = Counter(p for p, _ in writer.confirmed)
 
         print(f"\n{'phase':30} {'requests':>8}  {'errors by status':22} {'p99 ms':>7}  "
+              f"{'probe max ms':>14} {'probe fails':>11}  "
               f"{'rows added':>10} {'failed adds':>11} {'rows lost':>9}")  # fmt: skip
         failed = False
         for name in [*phases, SPANNING]:
-            rows = [(s, t) for p, s, t in results if p == name]
+            rows = [(s, t) for p, s, t, _ in results if p == name]
             errors = Counter(s for s, _ in rows if s == 0 or s >= 500)
             latencies = sorted(t for _, t in rows)
             p99 = (
@@ -503,13 +576,42 @@ def main():
                 else 0
             )
             listed = ", ".join(f"{s}: {n}" for s, n in sorted(errors.items())) or "none"
-            print(f"{name:30} {len(rows):>8}  {listed:22} {p99:>7.0f}  {added[name]:>10} "
-                  f"{writer.failed[name]:>11} {lost[name]:>9}")  # fmt: skip
+            slowest, fails = probe_figures(load.probes, name)
+            print(f"{name:30} {len(rows):>8}  {listed:22} {p99:>7.0f}  "
+                  f"{'/'.join(f'{slowest[k]:.0f}' for k in PROBE_KINDS):>14} "
+                  f"{'/'.join(str(fails[k]) for k in PROBE_KINDS):>11}  "
+                  f"{added[name]:>10} {writer.failed[name]:>11} {lost[name]:>9}")  # fmt: skip
             if lost[name] or (name.startswith(MUST_NOT_FAIL) and errors):
                 failed = True
         print(
-            f"(median latency overall {statistics.median(t for *_, t in results) * 1000:.0f} ms)"
+            f"(median latency overall {statistics.median(t for _, _, t, _ in results) * 1000:.0f}"
+            " ms; probe: the slowest answer and the failures of the cached page, /livez and "
+            "/healthz, in that order)"
         )
+        print("\nchecks")
+        for name in phases:
+            if name.startswith(ONLY_503):
+                # Every request the fault touched: a request it held into the next phase too.
+                rows = [(s, r) for a, b, s, _, r in load.results if name in (a, b)]
+                other = sum(1 for s, _ in rows if s == 0 or (s >= 500 and s != 503))
+                bare = sum(1 for s, r in rows if s == 503 and not r)
+                served = sum(1 for s, _ in rows if s == 503)
+                ok = not other and not bare
+                failed = failed or not ok
+                print(f"  {name}: {served} answers 503; 5xx other than 503 or no answer: "
+                      f"{other}; 503 without Retry-After: {bare}  {'ok' if ok else 'FAILED'}")  # fmt: skip
+            if name.startswith(PROBED):
+                slowest, fails = probe_figures(load.probes, name)
+                ok = not any(fails.values()) and all(
+                    0 < slowest[k] < PROBE_LIMIT_SECONDS * 1000 for k in PROBE_KINDS
+                )
+                failed = failed or not ok
+                figures = "; ".join(
+                    f"{k} {fails[k]} failed, max {slowest[k]:.0f} ms" for k in PROBE_KINDS
+                )
+                print(f"  {name}, probe: {figures} (limit {PROBE_LIMIT_SECONDS * 1000:.0f} ms)"
+                      f"  {'ok' if ok else 'FAILED'}")  # fmt: skip
+        print(f"  rows lost: {sum(lost.values())}  {'FAILED' if sum(lost.values()) else 'ok'}")
 
         print(f"\n{'editors saving one project':40} {'rounds':>6} {'saved':>6} {'refused':>8} "
               f"{'lost':>5} {'other':>6}")  # fmt: skip
@@ -521,7 +623,12 @@ def main():
             '\nrefused: the admin answered "someone else saved" (not lost); lost: confirmed '
             "to the editor but not in the database."
         )
-        tracebacks = (workdir / "gunicorn.log").read_text().count("Traceback")
+        log_text = (workdir / "gunicorn.log").read_text()
+        # An error raised from another (Django's database error, the driver's) is one traceback.
+        tracebacks = log_text.count("Traceback (most recent call last)") - sum(
+            log_text.count(chained)
+            for chained in ("direct cause of the following", "During handling of the above")
+        )
         print(f"gunicorn/Django log: {tracebacks} traceback(s) logged, in {workdir}/gunicorn.log")
         return 1 if failed else 0
     finally:
@@ -538,10 +645,31 @@ def main():
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _save(browser, path, form, barrier, outcomes, name, language, token):
-    fields = {**form, "summary": [f"<p>{token}</p>"]}
-    barrier.wait(timeout=10)  # both editors press "Save" at the same moment
-    outcomes[name] = (language, token, *browser.post(path, fields))
+def probe_figures(probes, phase):
+    """({kind: slowest answer in ms}, {kind: answers other than 200}) of the probe's requests
+    that overlapped a phase (0 ms: none did); /healthz's 503 counts as a failure (the database
+    is up in the phase where this is checked)."""
+    slowest, fails = dict.fromkeys(PROBE_KINDS, 0.0), dict.fromkeys(PROBE_KINDS, 0)
+    for started, ended, kind, status, seconds in probes:
+        if phase in (started, ended):
+            slowest[kind] = max(slowest[kind], seconds * 1000)
+            fails[kind] += status != 200
+    return slowest, fails
+
+
+def lock_table(url, table, seconds):
+    """Hold an exclusive lock on ``table`` for ``seconds``, as a migration or a VACUUM FULL
+    would: every query that reads it waits (on a connection of its own, no statement timeout)."""
+    import psycopg2
+
+    holder = psycopg2.connect(url)
+    try:
+        with holder.cursor() as cursor:  # psycopg2 opens the transaction
+            cursor.execute(f"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE")
+        time.sleep(seconds)
+        holder.rollback()
+    finally:
+        holder.close()
 
 
 def _save(browser, path, form, barrier, outcomes, name, language, token):
