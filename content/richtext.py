@@ -51,7 +51,7 @@ def is_clean_html(value):
 
 # What the editor offers: the blocks and marks of the allowlist above and nothing else (no tables,
 # images, colours or alignment), so what staff write comes out of the sanitiser unchanged.
-# PlainOrderedList and SanitisedLink are ours (EDITOR_MODULE), like the two that get_context adds.
+# PlainOrderedList and SanitisedLink are ours (EDITOR_MODULE), like the three that get_context adds.
 EDITOR_EXTENSIONS = {
     "Heading": {"levels": [2, 3, 4]},
     "Bold": True,
@@ -131,6 +131,8 @@ class RichTextWidget(AdminProseEditorWidget):
                 "label": widget_attrs.get("aria-label", ""),
             },
             "TranslatedMenu": {"labels": editor_labels(), "messages": editor_messages()},
+            # Tiptap's base rules from our stylesheet, not an inline <style> (no inline style).
+            "StylesheetOnly": True,
         }
         config["js_modules"] = [*config["js_modules"], static(EDITOR_MODULE)]
         widget_attrs[f"data-django-prose-editor-{self.preset}"] = DjangoJSONEncoder(

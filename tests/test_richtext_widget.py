@@ -37,7 +37,7 @@ WRITES = {
 # Parts of the editor that write no element of their own.
 WRITE_NOTHING = {
     "Document", "Text", "Dropcursor", "Gapcursor", "Menu", "NoSpellCheck", "History",
-    "EditingLanguage", "TranslatedMenu",
+    "EditingLanguage", "TranslatedMenu", "StylesheetOnly",
 }  # fmt: skip
 
 

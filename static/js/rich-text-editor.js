@@ -48,6 +48,17 @@ export const EditingLanguage = Extension.create({
   },
 })
 
+// No <style> element written by the editor: Tiptap adds one to <head> for its base rules
+// (white-space: pre-wrap and the like), which the content security policy refuses (no inline
+// style); the same rules come from css/rich-text-editor.css. Read when the editor mounts, after
+// beforeCreate.
+export const StylesheetOnly = Extension.create({
+  name: "stylesheetOnly",
+  onBeforeCreate() {
+    this.editor.options.injectCSS = false
+  },
+})
+
 // The toolbar in the admin's language. django-prose-editor's button titles are English; the
 // server sends them translated. Run last (lowest priority), when the menu items are defined
 // but the menu is not built yet.
