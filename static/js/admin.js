@@ -21,6 +21,17 @@
     for (const link of document.querySelectorAll('[role="tab"] > a.ui-tabs-anchor[href]')) {
       link.removeAttribute("href")
     }
+    // Without its address, jQuery UI would take the tab for a remote one and fail on every
+    // click or arrow key ("Cannot read properties of undefined"), never showing its panel: a
+    // tab whose link has no address is one of this page's panels.
+    const tabs = (window.jQuery || window.django?.jQuery)?.ui?.tabs
+    if (tabs && !tabs.prototype._isLocalWithoutAddress) {
+      const isLocal = tabs.prototype._isLocal
+      tabs.prototype._isLocal = function (anchor) {
+        return !anchor.hasAttribute("href") || isLocal.call(this, anchor)
+      }
+      tabs.prototype._isLocalWithoutAddress = true
+    }
     document.documentElement.dataset.a11yReady = "1"
   }
   // After the other scripts' own "load" handlers have built their widgets.
