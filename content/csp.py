@@ -1,9 +1,22 @@
-"""The current request's CSP nonce, for media rendered without the request (a widget's)."""
+"""The current request's CSP nonce, for media rendered without the request (a widget's) and for
+pages that render themselves (the error pages)."""
 
 import contextvars
 
+from csp.exceptions import CSPNonceError
+
 # Set by the outermost middleware (``eurelations.middleware.RequestIdMiddleware``).
 current_request = contextvars.ContextVar("current_request", default=None)
+
+
+def request_nonce(request):
+    """``request``'s nonce, or "" where the policy's middleware has not run (no policy header
+    then) or has already written its header (an error page made further out: no header
+    either; django-csp refuses the nonce then)."""
+    try:
+        return str(getattr(request, "csp_nonce", ""))
+    except CSPNonceError:
+        return ""
 
 
 class RequestNonce:
@@ -12,5 +25,4 @@ class RequestNonce:
     map, which browsers only accept inline. Empty outside a request."""
 
     def __str__(self):
-        nonce = getattr(current_request.get(), "csp_nonce", None)
-        return str(nonce) if nonce is not None else ""
+        return request_nonce(current_request.get())
