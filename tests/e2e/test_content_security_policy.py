@@ -10,9 +10,7 @@ dialog, a related object's popup, history and revisions, the logins, and the err
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.flatpages.models import FlatPage
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 from reversion.models import Version
@@ -20,6 +18,7 @@ from reversion.models import Version
 from cooperation import views as cooperation_views
 from cooperation.models import Partnership
 from projects.models import Project
+from tests.e2e.sessions import log_in_as_superuser
 
 pytestmark = pytest.mark.browser
 
@@ -28,18 +27,7 @@ EDITING_AREA = ".prose-editor .ProseMirror[contenteditable]"
 
 def log_in(page, site, language):
     """A superuser's session in ``page``, the admin in ``language``."""
-    user = get_user_model().objects.create_superuser(
-        "staff", "staff@example.org", "a-long-test-password"
-    )
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site.url},
-            {"name": "django_language", "value": language, "url": site.url},
-        ]
-    )
-    return user
+    return log_in_as_superuser(page, site, language, "staff")
 
 
 def script_errors(page):

@@ -5,15 +5,14 @@ sanitiser keeps as it is."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
-from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from content.richtext import sanitize_html
 from cooperation.models import Partnership
+from tests.e2e.sessions import log_in_as_superuser
 
 pytestmark = pytest.mark.browser
 
@@ -22,17 +21,7 @@ EDITING_AREA = ".prose-editor .ProseMirror[contenteditable]"
 
 def log_in(page, site, language):
     """An editor's session in the browser, with the admin in ``language``."""
-    user = get_user_model().objects.create_superuser(
-        "editor", "editor@example.org", "a-long-test-password"
-    )
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site.url},
-            {"name": "django_language", "value": language, "url": site.url},
-        ]
-    )
+    return log_in_as_superuser(page, site, language, "editor")
 
 
 def test_an_arabic_editor_writes_the_partnership_right_to_left(site, page):

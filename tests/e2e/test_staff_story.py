@@ -16,6 +16,7 @@ from reversion.models import Version
 
 from projects.models import Project
 from tests.accounts import member
+from tests.e2e.sessions import staff_cookies
 from translations.groups import GROUP_RIGHTS, sync_staff_groups
 
 pytestmark = pytest.mark.browser
@@ -24,15 +25,8 @@ EDITING_AREA = ".prose-editor .ProseMirror[contenteditable]"
 
 
 def staff_tab(browser, site, user, language="en"):
-    client = Client()
-    client.force_login(user)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.add_cookies(
-        [
-            {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": site.url},
-            {"name": "django_language", "value": language, "url": site.url},
-        ]
-    )
+    context.add_cookies(staff_cookies(site, user, language))
     return context, context.new_page()
 
 
