@@ -35,6 +35,7 @@ LANGUAGES = tuple(language_codes())
 NOT_SWEPT = {
     "set_language",  # POST only
     "sitemap_section",  # tests/test_sitemap.py measures each page of each section
+    "media",  # one uploaded file, no query: tests/test_media.py
 }
 
 
