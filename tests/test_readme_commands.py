@@ -431,7 +431,8 @@ def test_production_serves_gunicorn_with_postgresql_and_redis(services, checkout
         PYTHON3, "dev.py", "production", cwd=checkout, env=env, log=tmp_path / "production.log"
     )
     try:
-        server.wait_for(f"http://127.0.0.1:{port}/healthz", timeout=180)
+        # Migrate, collectstatic (compressing every file), seed and start: minutes on a busy machine.
+        server.wait_for(f"http://127.0.0.1:{port}/healthz", timeout=420)
         output = server.output()
         assert "manage.py compilemessages" in output
         assert "Password: " in output
