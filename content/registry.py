@@ -13,6 +13,8 @@ from content.models import ContentModel
 from content.richtext import RichTextField
 
 _declared = []
+#: Models that are not content but whose rows every page shows (the site's settings).
+_watched = []
 
 
 def register(adapter):
@@ -46,11 +48,18 @@ def entry_for(model_or_obj):
     raise LookupError(f"{model._meta.label} is not registered content.")
 
 
+def watch(*models):
+    """Declare models that are not content (no translation status, no PO exchange, no staff
+    group rights) but whose rows public pages show: cache invalidation watches them too
+    (called from their app's ``ready()``)."""
+    _watched.extend(model for model in models if model not in _watched)
+
+
 def watched_models():
     """Every model whose rows appear on public pages: the content models, their translation
-    tables, their many-to-many link tables, and what declared adapters add (cache
-    invalidation reads this)."""
-    watched = []
+    tables, their many-to-many link tables, what declared adapters add, and the models
+    declared with ``watch`` (cache invalidation reads this)."""
+    watched = list(_watched)
     for entry in entries():
         watched += entry.stored_models()
         for field in entry.model._meta.local_many_to_many:

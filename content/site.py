@@ -1,15 +1,12 @@
-"""The site's one address (``settings.SITE_URL``) and the organisation that publishes it: every
-absolute address the site writes names that address, whatever Host a request came in with, and
-the feeds and the structured data name that publisher."""
+"""The site's one address (``settings.SITE_URL``): every absolute address the site writes names
+that address, whatever Host a request came in with. Who publishes the site is in its settings
+(``sitesettings``)."""
 
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.db import router
-from django.utils.translation import gettext_lazy as _
-
-PUBLISHER = _("The Office of the Special Representative of INTERPOL to the European Union")
 
 
 def origin():

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_safe
 
 from content.i18n import available_languages, object_page_context
 from pages.content import PAGE_TEMPLATES
+from sitesettings.identity import site_identity
 
 
 @require_safe
@@ -20,7 +21,12 @@ def flatpage(request, url):
         return redirect_to_login(request.path)
     if not available_languages(page):
         raise Http404("This page has no text in any language.")
-    context = {"flatpage": page, **object_page_context(request, page)}
+    context = {
+        "flatpage": page,
+        # The facts the site's settings give this page its role for (contact, legal, privacy).
+        "site_facts": site_identity().facts_for(page),
+        **object_page_context(request, page),
+    }
     # Only a page's template: a row written some other way cannot show the admin's login.
     known = {name for name, _label in PAGE_TEMPLATES if name}
     template = page.template_name if page.template_name in known else "flatpages/default.html"

@@ -1,5 +1,6 @@
 """RSS 2.0 and Atom feeds of the projects, one per language (the URL carries the language), their
-addresses on the site's one address (``content.site``)."""
+addresses on the site's one address (``content.site``), their author the site's publisher
+(``sitesettings``)."""
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
@@ -10,12 +11,19 @@ from django.utils.html import escape, linebreaks
 from django.utils.translation import gettext as _
 
 from content.richtext import sanitize_html
-from content.site import PUBLISHER, absolute
+from content.site import absolute
+from sitesettings.identity import site_identity
 
 from .models import Project
 
 # A feed lists the latest changes, not the whole catalogue: its size stays bounded.
 FEED_ITEMS = 20
+
+
+def publisher():
+    """Who publishes the site, as its settings say in the feed's language (its name if not)."""
+    identity = site_identity()
+    return identity.publisher or identity.name
 
 
 class ProjectsRssFeed(Feed):
@@ -24,7 +32,7 @@ class ProjectsRssFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def title(self):
-        return _("EU-funded projects | INTERPOL and the European Union")
+        return _("EU-funded projects | %(site)s") % {"site": site_identity().name}
 
     def description(self):
         return _("INTERPOL projects funded by the European Union.")
@@ -36,7 +44,7 @@ class ProjectsRssFeed(Feed):
         return absolute(reverse("projects:feed_rss"))
 
     def author_name(self):
-        return str(PUBLISHER)
+        return publisher()
 
     def items(self):
         return (
@@ -72,7 +80,7 @@ class ProjectsRssFeed(Feed):
     def item_author_name(self, item):
         # Each entry names its author (RFC 4287, 4.1.2: needed unless the feed names one, and
         # readers show an entry's own): the organisation publishes every project.
-        return str(PUBLISHER)
+        return publisher()
 
     def item_guid(self, item):
         # Stable across renamed slugs: the project's key, per language.

@@ -2,12 +2,17 @@
 list of them that the footer links to.
 
 Written by the team for this site. They say what the site itself does (cookies, logs, how it is
-checked) and nothing about the organisation beyond what the seed content says.
+checked) and nothing about the organisation beyond what the seed content says: the Office's
+facts (address, e-mail, telephone, publisher, data controller) are the site settings', shown
+below the text of the page the settings give each role (``role``, set by ``load``).
 """
+
+from sitesettings.models import SiteSettings
 
 LEGAL_NOTICE = {
     "key": "legal-notice",
     "url": "/pages/legal-notice/",
+    "role": "legal_notice_page",
     "title": {
         "ar": "الإشعار القانوني",
         "en": "Legal notice",
@@ -20,8 +25,8 @@ LEGAL_NOTICE = {
             "<p>يعرض هذا الموقع صفحة «الإنتربول والاتحاد الأوروبي» باللغات العربية والإنكليزية والفرنسية والإسبانية: التعاون بين الإنتربول والاتحاد الأوروبي، ومكتب الممثل الخاص للإنتربول لدى الاتحاد الأوروبي في بروكسل، ومجالات التعاون، والمشاريع الممولة من الاتحاد الأوروبي، ووكالات الاتحاد الأوروبي ومؤسساته الشريكة.</p>"
             "<h2>النصوص والترجمات</h2>"
             "<p>النص المصدر للمحتوى مكتوب بالعربية. والنصوص الإنكليزية والفرنسية والإسبانية ترجمات له. وعند وجود فرق بين لغتين، يكون النص العربي هو المرجع.</p>"
-            "<h2>الشعار والأسماء</h2>"
-            "<p>الشعار الظاهر في أعلى الصفحات صُمّم لهذا الموقع، وليس شعار الإنتربول ولا شعار الاتحاد الأوروبي. أما أسماء المنظمات والوكالات والمؤسسات المذكورة فهي ملك أصحابها.</p>"
+            "<h2>الأسماء</h2>"
+            "<p>أسماء المنظمات والوكالات والمؤسسات المذكورة ملك لأصحابها.</p>"
             "<h2>الروابط إلى مواقع أخرى</h2>"
             "<p>تؤدي بعض الروابط إلى مواقع لا يديرها هذا الموقع، ولا يتحمل مسؤولية محتواها.</p>"
             "<h2>الخطوط</h2>"
@@ -32,8 +37,8 @@ LEGAL_NOTICE = {
             "<p>This site presents the page “INTERPOL and the European Union” in Arabic, English, French and Spanish: the cooperation between INTERPOL and the European Union, the Office of INTERPOL’s Special Representative to the European Union in Brussels, the areas of cooperation, the EU-funded projects, and the EU agencies and institutions it works with.</p>"
             "<h2>Texts and translations</h2>"
             "<p>The source text of the content is written in Arabic. The English, French and Spanish texts are translations of it. Where two languages differ, the Arabic text is the reference.</p>"
-            "<h2>Emblem and names</h2>"
-            "<p>The emblem at the top of the pages was designed for this site; it is neither INTERPOL’s emblem nor the European Union’s. The names of the organisations, agencies and institutions mentioned belong to their owners.</p>"
+            "<h2>Names</h2>"
+            "<p>The names of the organisations, agencies and institutions mentioned belong to their owners.</p>"
             "<h2>Links to other sites</h2>"
             "<p>Some links lead to sites that this site does not run; it is not responsible for their content.</p>"
             "<h2>Fonts</h2>"
@@ -44,8 +49,8 @@ LEGAL_NOTICE = {
             "<p>Ce site présente la page « INTERPOL et l’Union européenne » en arabe, en anglais, en français et en espagnol : la coopération entre INTERPOL et l’Union européenne, le Bureau du Représentant spécial d’INTERPOL auprès de l’Union européenne à Bruxelles, les domaines de coopération, les projets financés par l’UE, ainsi que les agences et institutions de l’UE avec lesquelles INTERPOL travaille.</p>"
             "<h2>Textes et traductions</h2>"
             "<p>Le texte source du contenu est rédigé en arabe. Les textes anglais, français et espagnol en sont des traductions. En cas de différence entre deux langues, le texte arabe fait foi.</p>"
-            "<h2>Emblème et noms</h2>"
-            "<p>L’emblème figurant en haut des pages a été conçu pour ce site ; ce n’est ni l’emblème d’INTERPOL ni celui de l’Union européenne. Les noms des organisations, agences et institutions mentionnées appartiennent à leurs titulaires.</p>"
+            "<h2>Noms</h2>"
+            "<p>Les noms des organisations, agences et institutions mentionnées appartiennent à leurs titulaires.</p>"
             "<h2>Liens vers d’autres sites</h2>"
             "<p>Certains liens mènent à des sites que ce site ne gère pas ; il n’est pas responsable de leur contenu.</p>"
             "<h2>Polices de caractères</h2>"
@@ -56,8 +61,8 @@ LEGAL_NOTICE = {
             "<p>Este sitio presenta la página «INTERPOL y la Unión Europea» en árabe, inglés, francés y español: la cooperación entre INTERPOL y la Unión Europea, la Oficina del Representante Especial de INTERPOL ante la Unión Europea en Bruselas, los ámbitos de cooperación, los proyectos financiados por la UE y las agencias e instituciones de la UE con las que colabora.</p>"
             "<h2>Textos y traducciones</h2>"
             "<p>El texto fuente del contenido está redactado en árabe. Los textos en inglés, francés y español son traducciones de él. Si dos idiomas difieren, el texto árabe es el de referencia.</p>"
-            "<h2>Emblema y nombres</h2>"
-            "<p>El emblema que aparece en la parte superior de las páginas se diseñó para este sitio; no es el emblema de INTERPOL ni el de la Unión Europea. Los nombres de las organizaciones, agencias e instituciones mencionadas pertenecen a sus titulares.</p>"
+            "<h2>Nombres</h2>"
+            "<p>Los nombres de las organizaciones, agencias e instituciones mencionadas pertenecen a sus titulares.</p>"
             "<h2>Enlaces a otros sitios</h2>"
             "<p>Algunos enlaces llevan a sitios que este sitio no gestiona; no es responsable de su contenido.</p>"
             "<h2>Tipos de letra</h2>"
@@ -69,6 +74,7 @@ LEGAL_NOTICE = {
 PRIVACY_NOTICE = {
     "key": "privacy",
     "url": "/pages/privacy/",
+    "role": "privacy_notice_page",
     "title": {
         "ar": "إشعار الخصوصية",
         "en": "Privacy notice",
@@ -207,6 +213,7 @@ ACCESSIBILITY_STATEMENT = {
 CONTACT = {
     "key": "contact",
     "url": "/pages/contact/",
+    "role": "contact_page",
     "title": {
         "ar": "الاتصال",
         "en": "Contact",
@@ -216,23 +223,23 @@ CONTACT = {
     "content": {
         "ar": (
             "<p>يتخذ مكتب الممثل الخاص للإنتربول لدى الاتحاد الأوروبي من بروكسل مقراً له.</p>"
-            '<p>لا ينشر هذا الموقع بعد عنواناً بريدياً أو بريداً إلكترونياً أو رقم هاتف للمكتب. وإلى أن يُنشر ذلك، يمكن التواصل مع الإنتربول عبر وسائل الاتصال المذكورة في موقعه الرسمي: <a href="https://www.interpol.int/ar" rel="noopener noreferrer">www.interpol.int</a>.</p>'
-            "<p>للإبلاغ عن خطأ في هذا الموقع أو عن عائق يحول دون استخدامه، يُرجى استخدام وسائل الاتصال نفسها مع ذكر عنوان الصفحة المعنية.</p>"
+            '<p>ويمكن أيضاً التواصل مع الإنتربول عبر وسائل الاتصال المذكورة في موقعه الرسمي: <a href="https://www.interpol.int/ar" rel="noopener noreferrer">www.interpol.int</a>.</p>'
+            "<p>للإبلاغ عن خطأ في هذا الموقع أو عن عائق يحول دون استخدامه، يُرجى التواصل مع المكتب مع ذكر عنوان الصفحة المعنية.</p>"
         ),
         "en": (
             "<p>The Office of INTERPOL’s Special Representative to the European Union is based in Brussels.</p>"
-            '<p>This site does not yet publish a postal address, email address or telephone number for the Office. Until it does, INTERPOL can be reached through the contact channels listed on its official website: <a href="https://www.interpol.int/en" rel="noopener noreferrer">www.interpol.int</a>.</p>'
-            "<p>To report an error on this site or a barrier that keeps you from using it, please use the same channels and give the address of the page concerned.</p>"
+            '<p>INTERPOL can also be reached through the contact channels listed on its official website: <a href="https://www.interpol.int/en" rel="noopener noreferrer">www.interpol.int</a>.</p>'
+            "<p>To report an error on this site or a barrier that keeps you from using it, please contact the Office and give the address of the page concerned.</p>"
         ),
         "fr": (
             "<p>Le Bureau du Représentant spécial d’INTERPOL auprès de l’Union européenne est installé à Bruxelles.</p>"
-            '<p>Ce site ne publie pas encore d’adresse postale, d’adresse électronique ni de numéro de téléphone pour le Bureau. En attendant, INTERPOL peut être joint par les moyens de contact indiqués sur son site officiel : <a href="https://www.interpol.int/fr" rel="noopener noreferrer">www.interpol.int</a>.</p>'
-            "<p>Pour signaler une erreur sur ce site ou un obstacle qui vous empêche de l’utiliser, merci d’utiliser ces mêmes moyens en indiquant l’adresse de la page concernée.</p>"
+            '<p>INTERPOL peut aussi être joint par les moyens de contact indiqués sur son site officiel : <a href="https://www.interpol.int/fr" rel="noopener noreferrer">www.interpol.int</a>.</p>'
+            "<p>Pour signaler une erreur sur ce site ou un obstacle qui vous empêche de l’utiliser, merci de contacter le Bureau en indiquant l’adresse de la page concernée.</p>"
         ),
         "es": (
             "<p>La Oficina del Representante Especial de INTERPOL ante la Unión Europea tiene su sede en Bruselas.</p>"
-            '<p>Este sitio todavía no publica una dirección postal, una dirección de correo electrónico ni un número de teléfono de la Oficina. Mientras tanto, se puede contactar con INTERPOL a través de los medios de contacto indicados en su sitio web oficial: <a href="https://www.interpol.int/es" rel="noopener noreferrer">www.interpol.int</a>.</p>'
-            "<p>Para señalar un error en este sitio o una barrera que le impida usarlo, utilice esos mismos medios e indique la dirección de la página en cuestión.</p>"
+            '<p>También se puede contactar con INTERPOL a través de los medios de contacto indicados en su sitio web oficial: <a href="https://www.interpol.int/es" rel="noopener noreferrer">www.interpol.int</a>.</p>'
+            "<p>Para señalar un error en este sitio o una barrera que le impida usarlo, póngase en contacto con la Oficina e indique la dirección de la página en cuestión.</p>"
         ),
     },
 }
@@ -270,3 +277,17 @@ def load(report, update=False):
             report.unchanged += 1
         if not page.sites.filter(pk=site.pk).exists():
             page.sites.add(site)
+        if "role" in spec:
+            _give_role(spec, page, site, report, update)
+
+
+def _give_role(spec, page, site, report, update):
+    """The settings name this page for its role (the facts it shows) when they name none, or
+    another page and ``update``."""
+    record = SiteSettings.objects.filter(site=site).first()
+    current = getattr(record, f"{spec['role']}_id", None) if record else None
+    if record is None or current == page.pk or (current is not None and not update):
+        return
+    setattr(record, f"{spec['role']}_id", page.pk)
+    record.save(update_fields=[f"{spec['role']}_id"])
+    report.updated.append(f"site settings {spec['role']}")

@@ -1,5 +1,6 @@
 """The one admin site: Django's, asking staff for a TOTP code when ``OTP_REQUIRED_FOR_STAFF`` is
-on, with the site's own titles; installed as ``admin.site`` by ``workspace.apps.SiteAdminConfig``."""
+on, with the titles the site's settings give (``sitesettings``); installed as ``admin.site`` by
+``workspace.apps.SiteAdminConfig``."""
 
 from functools import wraps
 
@@ -11,9 +12,10 @@ from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.urls import URLPattern, path
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django_otp.admin import OTPAdminSite
 
+from sitesettings.identity import site_identity
 from workspace.login import SecondFactorLoginForm
 
 
@@ -23,9 +25,19 @@ class SiteAdmin(OTPAdminSite):
     the login form is ours (``workspace.login``: one answer whatever was wrong). Off, it is
     Django's own admin site (the local one-command run)."""
 
-    site_header = _("eurelations administration")
-    site_title = _("eurelations")
-    index_title = _("Content")
+    # The titles, in the page's language, from the site's settings (read once per page-cache
+    # generation: no query per page). Read by each_context and the index.
+    @property
+    def site_header(self):
+        return _("%(site)s administration") % {"site": site_identity().short_name}
+
+    @property
+    def site_title(self):
+        return site_identity().short_name
+
+    @property
+    def index_title(self):
+        return site_identity().name
 
     def __init__(self, name="admin"):
         super().__init__(name)

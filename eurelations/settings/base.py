@@ -74,6 +74,9 @@ INSTALLED_APPS = [
     "projects",
     "translations",
     "pages",
+    # The site's settings (names, emblem, the Office's facts); before pagecache, which
+    # watches them through the registry.
+    "sitesettings",
     "search",
     "workspace",
     "seed",

@@ -1,4 +1,5 @@
-"""The site's identity on every page: the JSON-LD (organisation, site search, breadcrumbs)."""
+"""The site's identity on every page: the JSON-LD (organisation, site search, breadcrumbs), the
+organisation as the site's settings describe it (``sitesettings.identity``)."""
 
 import json
 
@@ -11,7 +12,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from content.site import PUBLISHER, absolute, origin
+from content.site import absolute, origin
+from sitesettings.identity import site_identity
 
 register = template.Library()
 
@@ -27,18 +29,30 @@ def structured_data(context, crumb_url=None, crumb_title=None, page_title=None):
     site = origin()
     home = site + reverse("home")
     language = translation.get_language()
+    identity = site_identity(language)
     organization = {
         "@type": "Organization",
         "@id": f"{site}/#organization",
-        "name": str(PUBLISHER),
+        "name": identity.publisher or identity.name,
         "url": home,
-        "logo": absolute(static("img/og-image.png")),
-        "address": {"@type": "PostalAddress", "addressLocality": _("Brussels")},
+        # The uploaded emblem (its largest rendition), else our own picture of the emblem.
+        "logo": absolute(
+            identity.emblem_renditions[-1][0]
+            if identity.emblem_renditions
+            else static("img/og-image.png")
+        ),
     }
+    # Only the facts the settings give: nothing is said of an empty one.
+    if identity.address_lines:
+        organization["address"] = ", ".join(identity.address_lines)
+    if identity.email:
+        organization["email"] = identity.email
+    if identity.telephone:
+        organization["telephone"] = identity.telephone
     website = {
         "@type": "WebSite",
         "@id": f"{site}/#website-{language}",
-        "name": _("INTERPOL and the European Union"),
+        "name": identity.name,
         "url": home,
         "inLanguage": language,
         "publisher": {"@id": organization["@id"]},

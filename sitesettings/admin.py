@@ -1,0 +1,89 @@
+"""The site settings' admin: one record, no list, no add once it exists, no delete; a tab per
+language (parler); changed only by superusers and those given "Can change site settings"."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.flatpages.models import FlatPage
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from parler.admin import TranslatableAdmin
+
+from content import uploads
+from sitesettings.models import SiteSettings
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(TranslatableAdmin):
+    fieldsets = [
+        (None, {"fields": ("name", "short_name", "tagline")}),
+        (_("Emblem"), {"fields": ("image", "image_alt")}),
+        (_("Contact"), {"fields": ("address", "email", "telephone")}),
+        (_("Legal notice"), {"fields": ("publisher",)}),
+        (_("Privacy notice"), {"fields": ("controller", "data_protection_email")}),
+        (
+            _("Where the facts are shown"),
+            {"fields": ("contact_page", "legal_notice_page", "privacy_notice_page")},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(site_id=settings.SITE_ID)
+
+    def the_record(self):
+        return SiteSettings.objects.filter(site_id=settings.SITE_ID).first()
+
+    # --- the dedicated right -----------------------------------------------------------------
+
+    def may_change(self, request):
+        return request.user.is_active and (
+            request.user.is_superuser or request.user.has_perm("sitesettings.change_sitesettings")
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return self.may_change(request) or request.user.has_perm("sitesettings.view_sitesettings")
+
+    def has_change_permission(self, request, obj=None):
+        return self.may_change(request)
+
+    def has_add_permission(self, request):
+        # One record per site, made by a migration; only if someone deleted it from the database.
+        return (
+            self.may_change(request)
+            and not SiteSettings.objects.filter(site_id=settings.SITE_ID).exists()
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    # --- one record ----------------------------------------------------------------------------
+
+    def changelist_view(self, request, extra_context=None):
+        """No list of one: straight to the record (or to its form if it is missing)."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        record = self.the_record()
+        opts = self.model._meta
+        if record is None:
+            if not self.has_add_permission(request):
+                raise PermissionDenied
+            return redirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_add"))
+        return redirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.site_id = settings.SITE_ID
+        super().save_model(request, obj, form, change)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is FlatPage:
+            kwargs["queryset"] = FlatPage.objects.filter(sites=settings.SITE_ID).order_by("url")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A picture stored by a save that fails after it is deleted again (content.uploads).
+        with uploads.deleted_on_error():
+            return super().changeform_view(request, object_id, form_url, extra_context)

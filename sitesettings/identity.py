@@ -1,0 +1,155 @@
+"""The site's settings as every page reads them: a frozen copy per language, built once per
+page-cache generation in each process (as the footer is, ``pages.templatetags.static_pages``),
+so they cost a page no query. A change to the settings is a change to what pages show: the
+page cache watches their rows (``apps.py``), and the next generation reads them again."""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from parler.utils.i18n import get_active_language_choices
+
+from content.languages import language_codes
+from content.templatetags.images import renditions
+from pagecache.invalidation import current_generation
+from sitesettings.models import SiteSettings
+
+#: The site's own emblem, shown while the settings have none.
+DEFAULT_EMBLEM = "img/emblem.svg"
+TEXT_FIELDS = ("name", "short_name", "tagline", "image_alt", "address", "publisher", "controller")
+SHARED_FIELDS = ("email", "telephone", "data_protection_email")
+
+#: Which facts a static page shows below its text, by the role the settings give it.
+PAGE_FACTS = {
+    "contact_page": ("address", "email", "telephone"),
+    "legal_notice_page": ("publisher", "address", "email", "telephone"),
+    "privacy_notice_page": ("controller", "data_protection_email"),
+}
+FACT_LABELS = {
+    "address": _("Postal address"),
+    "email": _("E-mail"),
+    "telephone": _("Telephone"),
+    "publisher": _("Publisher"),
+    "controller": _("Data controller"),
+    "data_protection_email": _("Requests about personal data"),
+}
+
+# {page-cache generation: {language: Identity}}; old generations are dropped when full.
+_IDENTITIES = {}
+_IDENTITIES_MAX = 8
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    lines: tuple
+    href: str = ""
+
+
+@dataclass(frozen=True)
+class Identity:
+    """The settings in one language (each text in its fallback language when empty there)."""
+
+    name: str = ""
+    short_name: str = ""
+    tagline: str = ""
+    image_alt: str = ""
+    address: str = ""
+    publisher: str = ""
+    controller: str = ""
+    email: str = ""
+    telephone: str = ""
+    data_protection_email: str = ""
+    #: ((url, width, height), ...) of the uploaded emblem's renditions; empty: our own emblem.
+    emblem_renditions: tuple = ()
+    #: {flatpage pk: role} (``PAGE_FACTS``).
+    page_roles: dict = field(default_factory=dict)
+
+    @property
+    def emblem_url(self):
+        if self.emblem_renditions:
+            return self.emblem_renditions[0][0]
+        return static(DEFAULT_EMBLEM)
+
+    @property
+    def emblem_srcset(self):
+        return ", ".join(f"{url} {width}w" for url, width, _height in self.emblem_renditions)
+
+    @property
+    def address_lines(self):
+        return tuple(line.strip() for line in self.address.splitlines() if line.strip())
+
+    def facts_for(self, page):
+        """The facts ``page`` shows below its text, as the settings give them: none for a
+        page without a role, and an empty fact is left out (nothing to say about it)."""
+        role = self.page_roles.get(getattr(page, "pk", None))
+        facts = []
+        for name in PAGE_FACTS.get(role, ()):
+            value = getattr(self, name)
+            if not value:
+                continue
+            lines = self.address_lines if name == "address" else (value,)
+            facts.append(Fact(str(FACT_LABELS[name]), lines, _href(name, value)))
+        return facts
+
+
+def _href(name, value):
+    if name in ("email", "data_protection_email"):
+        return f"mailto:{value}"
+    if name == "telephone":
+        return "tel:" + re.sub(r"[^0-9+]", "", value)
+    return ""
+
+
+def load():
+    """{language: Identity} from the database: one query (the translations with their
+    record), two when the record has no translation yet."""
+    rows = list(
+        SiteSettings._parler_meta.root_model.objects.filter(
+            master__site_id=settings.SITE_ID
+        ).select_related("master")
+    )
+    record = (
+        rows[0].master if rows else SiteSettings.objects.filter(site_id=settings.SITE_ID).first()
+    )
+    if record is None:
+        return {}
+    texts = {row.language_code: row for row in rows}
+    shared = {name: getattr(record, name) for name in SHARED_FIELDS}
+    shared["emblem_renditions"] = tuple(renditions(record))
+    shared["page_roles"] = {
+        getattr(record, f"{role}_id"): role
+        for role in PAGE_FACTS
+        if getattr(record, f"{role}_id") is not None
+    }
+    return {
+        language: Identity(
+            **{name: _text(texts, name, language) for name in TEXT_FIELDS}, **shared
+        )
+        for language in language_codes()
+    }
+
+
+def _text(texts, name, language):
+    # The page's language, else the first of its fallbacks that has the text.
+    for code in get_active_language_choices(language):
+        value = getattr(texts.get(code), name, "") or ""
+        if value:
+            return value
+    return ""
+
+
+def site_identity(language=None):
+    """The settings in ``language`` (the active one by default)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    generation = current_generation()
+    identities = _IDENTITIES.get(generation)
+    if identities is None:
+        identities = load()
+        if len(_IDENTITIES) >= _IDENTITIES_MAX:
+            _IDENTITIES.clear()
+        _IDENTITIES[generation] = identities
+    return identities.get(language.split("-")[0]) or Identity()
