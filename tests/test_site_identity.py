@@ -100,7 +100,13 @@ def test_the_footer_leads_to_the_static_pages_the_feeds_and_the_sitemap(client, 
 def test_the_home_page_describes_the_organisation_and_the_site_search(client):
     data = json_ld(html_of(client, "/fr/"))
     organization, website = data["Organization"], data["WebSite"]
-    assert organization["address"]["addressLocality"] == "Bruxelles"
+    # As the site's settings give them: the publisher, and no address until the Office gives one.
+    assert (
+        organization["name"]
+        == "Bureau du Représentant spécial d’INTERPOL auprès de l’Union européenne"
+    )
+    assert website["name"] == "INTERPOL et l’Union européenne"
+    assert "address" not in organization and "email" not in organization
     assert website["inLanguage"] == "fr"
     assert website["publisher"] == {"@id": organization["@id"]}
     target = website["potentialAction"]["target"]["urlTemplate"]
