@@ -146,10 +146,12 @@ def site_identity(language=None):
     """The settings in ``language`` (the active one by default)."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     generation = current_generation()
-    identities = _IDENTITIES.get(generation)
+    identities = _IDENTITIES.get(generation) if generation is not None else None
     if identities is None:
         identities = load()
-        if len(_IDENTITIES) >= _IDENTITIES_MAX:
-            _IDENTITIES.clear()
-        _IDENTITIES[generation] = identities
+        # No generation while the cache is down: nothing would say when the copy is stale.
+        if generation is not None:
+            if len(_IDENTITIES) >= _IDENTITIES_MAX:
+                _IDENTITIES.clear()
+            _IDENTITIES[generation] = identities
     return identities.get(language.split("-")[0]) or Identity()
