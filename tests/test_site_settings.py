@@ -265,3 +265,17 @@ def test_the_seed_brings_the_new_static_page_texts_and_roles_with_update(record)
         )
     again = load_seed_content(update=True).updated
     assert not [item for item in again if "flatpage" in item or "site settings" in item]
+
+
+def test_the_settings_text_is_text_everywhere_it_is_shown(client, record):
+    record.set_current_language("en")
+    record.name = "Site </script><script>alert(1)</script>"
+    record.image_alt = '" onerror="alert(1)'
+    record.address = "<b>Rue</b> 1"
+    record.save()
+    html = client.get("/en/pages/contact/").content.decode()
+    assert "<script>alert(1)" not in html and "<b>Rue</b>" not in html
+    assert 'alt="&quot; onerror=&quot;alert(1)"' in html
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    assert "<" not in block
+    assert json_ld(html)["WebSite"]["name"] == "Site </script><script>alert(1)</script>"
