@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('language_code', models.CharField(db_index=True, max_length=15, verbose_name='Language')),
                 ('name', models.CharField(max_length=120, verbose_name='site name')),
-                ('short_name', models.CharField(help_text="In the browser's tab of the admin.", max_length=40, verbose_name='short name')),
+                ('short_name', models.CharField(help_text="In the admin's titles.", max_length=40, verbose_name='short name')),
                 ('tagline', models.CharField(blank=True, max_length=160, verbose_name='tagline')),
                 ('image_alt', models.CharField(blank=True, help_text="What the emblem shows, for people who cannot see it; in this language. Leave empty if the site's name beside it says enough.", max_length=250, verbose_name='emblem description (alt text)')),
                 ('address', models.TextField(blank=True, max_length=500, validators=[django.core.validators.MaxLengthValidator(500)], verbose_name='postal address')),
