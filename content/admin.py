@@ -20,6 +20,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
 from reversion.models import Version
 
 from content import compare, history
@@ -218,7 +219,9 @@ class HistoryAdminMixin(VersionAdmin):
         if not self.has_view_or_change_permission(request, obj):
             raise PermissionDenied
         versions = compare.versions_of(self.model, str(obj.pk))
-        form = CompareForm(request.GET if request.GET else None)
+        # Bound only by its own parameters: others (the changelist's filters) are no choice.
+        chosen = "old" in request.GET or "new" in request.GET
+        form = CompareForm(request.GET if chosen else None)
         pair, status = [], 200
         if form.is_bound and not form.is_valid():
             status = 400
@@ -238,13 +241,19 @@ class HistoryAdminMixin(VersionAdmin):
             "opts": opts,
             "module_name": capfirst(opts.verbose_name_plural),
             "form": form,
-            "comparison": compare.compare(self.model, *pair) if len(pair) == 2 else None,
+            "comparison": None,
+            "unreadable": False,
             "history_url": reverse(
                 f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history",
                 args=(object_id,),
             ),
             **(extra_context or {}),
         }
+        if len(pair) == 2:
+            try:
+                context["comparison"] = compare.compare(self.model, *pair)
+            except RevertError:  # stored data that no longer loads (reversion says which)
+                context["unreadable"] = True
         request.current_app = self.admin_site.name
         return TemplateResponse(request, self.compare_template, context, status=status)
 

@@ -231,3 +231,22 @@ def test_every_item_with_history_in_the_admin_is_compared(admin_client, model):
     [(direction, diff)] = diffs(response.content.decode())[language]
     assert direction == ("rtl" if is_rtl(language) else "ltr")
     assert marked(diff, "ins") == ["compared"]
+
+
+def test_other_parameters_leave_the_last_two_versions_compared(admin_client, project):
+    name = Project.objects.language("fr").get(pk=project.pk).name
+    save(admin_client, change_url(project, "fr"), name=f"{name} révisé")
+    response = admin_client.get(f"{compare_url(project)}?_changelist_filters=status%3Ddraft")
+    assert response.status_code == 200
+    assert marked(diffs(response.content.decode())["fr"][0][1], "ins") == ["révisé"]
+
+
+def test_a_version_that_no_longer_loads_is_said_so(admin_client, project):
+    _add_versions(project, 1)
+    newest = latest_version(project)
+    Version.objects.filter(pk=newest.pk).update(serialized_data="[not json")
+
+    response = admin_client.get(compare_url(project))
+
+    assert response.status_code == 200
+    assert "can no longer be read" in response.content.decode()
