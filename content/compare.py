@@ -21,8 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel
 from reversion.models import Version
 
-from content import registry
-from content.history import COUNTERS
+from content import history, registry
 from content.languages import is_rtl, language_codes
 from content.worddiff import has_changes, word_diff_html
 
@@ -74,47 +73,99 @@ def versions_of(model, object_id):
 
 
 def compare(model, old, new):
-    """The differences from version ``old`` to ``new`` of one item of ``model``."""
-    before, after = old._object_version.object, new._object_version.object
-    translations = _translation_rows(model, old.object_id, [old, new])
-    for version, obj in ((old, before), (new, after)):
-        _attach_translations(model, obj, translations.get(version.revision_id, {}))
-    try:
-        entry = registry.entry_for(model)
-    except LookupError:
-        entry = None
-    return Comparison(
-        old=old,
-        new=new,
-        shared=_shared_changes(model, entry, old.field_dict, new.field_dict),
-        languages=_language_changes(entry, before, after) if entry else [],
+    """The differences from version ``old`` to ``new`` of one item of ``model``, the rows its
+    versions follow (``history.followed``: the partnership's objectives) included."""
+    revisions = (old.revision_id, new.revision_id)
+    found = Found()
+    items = _loaded(model, [old, new], revisions)
+    _compare_item(model, items.get(_key(old)), items.get(_key(new)), found)
+    for relation in history.followed(model):
+        child, link = relation.related_model, relation.field
+        versions = list(
+            _stored(child, revisions).filter(
+                **{f"data__0__fields__{link.name}": int(old.object_id)}
+            )
+        )
+        children = _loaded(child, versions, revisions)
+        pairs = {
+            version.object_id: (
+                children.get((old.revision_id, version.object_id)),
+                children.get((new.revision_id, version.object_id)),
+            )
+            for version in versions
+        }
+        # Numbered as the page lists them (the model's ordering, as of the newer version).
+        ordered = sorted(pairs.items(), key=lambda item: _position(child, *item))
+        for number, (_pk, (before, after)) in enumerate(ordered, start=1):
+            found.item = f"{capfirst(child._meta.verbose_name)} {number}"
+            _compare_item(child, before, after, found, exclude={link.name})
+    names = dict(settings.LANGUAGES)
+    languages = [
+        LanguageChanges(code, names[code], "rtl" if is_rtl(code) else "ltr", found.text[code])
+        for code in language_codes()
+        if found.text.get(code)
+    ]
+    return Comparison(old=old, new=new, shared=found.shared, languages=languages)
+
+
+class Found:
+    """The changes found so far: shared fields, and text per language; ``item`` names the
+    followed row being compared (None: the item itself)."""
+
+    def __init__(self):
+        self.shared, self.text, self.item = [], {}, None
+
+    def add(self, change, language=None):
+        if change is None:
+            return
+        if self.item:
+            change.label = _("%(item)s: %(field)s") % {"item": self.item, "field": change.label}
+        if language is None:
+            self.shared.append(change)
+        else:
+            self.text.setdefault(language, []).append(change)
+
+
+def _position(model, pk, pair):
+    data = (pair[1] or pair[0])[0].field_dict
+    names = [name for name in model._meta.ordering if isinstance(name, str) and name in data]
+    return [(data[name] is None, data[name]) for name in names] + [int(pk)]
+
+
+def _key(version):
+    return (version.revision_id, version.object_id)
+
+
+def _stored(model, revisions):
+    """The versions of ``model``'s rows in ``revisions``, their JSON readable by the database."""
+    return (
+        Version.objects.get_for_model(model)
+        .filter(revision_id__in=revisions, format="json")
+        .annotate(data=Cast("serialized_data", models.JSONField()))
     )
 
 
-def _translation_rows(model, object_id, versions):
-    """``{revision id: {translation model: [rows]}}``: each version's translation rows, from
-    the stored JSON (one query per translation table, whatever the number of versions)."""
-    found = {}
-    if not issubclass(model, TranslatableModel):
-        return found
+def _loaded(model, versions, revisions):
+    """``{(revision id, object id): (version, object)}``: each version's object as it was, with
+    its translation rows from the same revision (one query per translation table)."""
+    items = {_key(version): (version, version._object_version.object) for version in versions}
+    if not issubclass(model, TranslatableModel) or not items:
+        return items
+    masters = sorted({int(version.object_id) for version in versions})
+    rows = {}
     for meta in model._parler_meta:
-        stored = (
-            Version.objects.get_for_model(meta.model)
-            .filter(revision_id__in=[version.revision_id for version in versions], format="json")
-            .annotate(data=Cast("serialized_data", models.JSONField()))
-            .filter(data__0__fields__master=int(object_id))
-        )
-        for version in stored:
-            rows = found.setdefault(version.revision_id, {}).setdefault(meta.model, [])
-            rows.append(version._object_version.object)
-    return found
+        for version in _stored(meta.model, revisions).filter(data__0__fields__master__in=masters):
+            row = version._object_version.object
+            key = (version.revision_id, str(row.master_id))
+            rows.setdefault(key, {}).setdefault(meta.model, []).append(row)
+    for key, (_version, obj) in items.items():
+        _attach_translations(model, obj, rows.get(key, {}))
+    return items
 
 
 def _attach_translations(model, obj, rows_by_model):
     """Give ``obj`` (an unsaved copy from a version) its stored translation rows as prefetched
     rows: what the registry adapter reads, and no query."""
-    if not issubclass(model, TranslatableModel):
-        return
     obj._prefetched_objects_cache = {}
     for meta in model._parler_meta:
         rows = meta.model._base_manager.none()
@@ -123,26 +174,32 @@ def _attach_translations(model, obj, rows_by_model):
         obj._prefetched_objects_cache[meta.rel_name] = rows
 
 
-def _language_changes(entry, before, after):
-    languages = []
-    names = dict(settings.LANGUAGES)
+def _compare_item(model, before, after, found, exclude=()):
+    """Add what changed from ``before`` to ``after`` (``(version, object)``, or None where the
+    row is absent: added or deleted) to ``found``."""
+    try:
+        entry = registry.entry_for(model)
+    except LookupError:
+        entry = None
+    old = before[0].field_dict if before else {}
+    new = after[0].field_dict if after else {}
+    for change in _shared_changes(model, entry, old, new, exclude):
+        found.add(change)
+    if entry is None:
+        return
     for code in language_codes():
-        old_values = entry.values(before, code) or {}
-        new_values = entry.values(after, code) or {}
-        changes = []
+        old_values = (entry.values(before[1], code) if before else None) or {}
+        new_values = (entry.values(after[1], code) if after else None) or {}
         for name in entry.translated_fields:
-            change = _text_change(
-                capfirst(entry.field(name).verbose_name),
-                old_values.get(name) or "",
-                new_values.get(name) or "",
-                rich=entry.is_rich(name),
+            found.add(
+                _text_change(
+                    capfirst(entry.field(name).verbose_name),
+                    old_values.get(name) or "",
+                    new_values.get(name) or "",
+                    rich=entry.is_rich(name),
+                ),
+                code,
             )
-            if change is not None:
-                changes.append(change)
-        if changes:
-            direction = "rtl" if is_rtl(code) else "ltr"
-            languages.append(LanguageChanges(code, names[code], direction, changes))
-    return languages
 
 
 def _text_change(label, old, new, rich=False):
@@ -156,7 +213,7 @@ def _text_change(label, old, new, rich=False):
     return FieldChange(label, word_diff_html(old, new))
 
 
-def _shared_fields(model, entry):
+def _shared_fields(model, entry, exclude=()):
     """The editable fields every language shares: not the text (nor modeltranslation's
     per-language columns of it), not the counters."""
     text = set(entry.translated_fields) if entry else set()
@@ -164,12 +221,20 @@ def _shared_fields(model, entry):
     return [
         f
         for f in [*model._meta.concrete_fields, *model._meta.many_to_many]
-        if f.editable and not f.primary_key and f.name not in text and f.name not in COUNTERS
+        if f.editable
+        and not f.primary_key
+        and f.name not in text
+        and f.name not in history.COUNTERS
+        and f.name not in exclude
     ]
 
 
-def _shared_changes(model, entry, old, new):
-    changed = [f for f in _shared_fields(model, entry) if old.get(f.attname) != new.get(f.attname)]
+def _shared_changes(model, entry, old, new, exclude=()):
+    changed = [
+        f
+        for f in _shared_fields(model, entry, exclude)
+        if old.get(f.attname) != new.get(f.attname)
+    ]
     labels = _related_labels(changed, old, new)
     changes = []
     for f in changed:

@@ -19,6 +19,7 @@ from reversion.models import Revision, Version
 from content import registry
 from content.admin import HistoryAdminMixin
 from content.languages import is_rtl, source_language
+from cooperation.models import Objective, Partnership
 from projects.models import Project
 from tests.accounts import member
 from tests.test_history import change_url, history_url, latest_version, logged_in, save
@@ -250,3 +251,19 @@ def test_a_version_that_no_longer_loads_is_said_so(admin_client, project):
 
     assert response.status_code == 200
     assert "can no longer be read" in response.content.decode()
+
+
+def test_the_partnerships_objectives_are_compared_with_it(admin_client):
+    partnership = Partnership.objects.get()
+    first = latest_version(partnership)
+    objective = partnership.objectives.order_by("order", "pk").first()  # the first on the page
+    text = Objective.objects.language("fr").get(pk=objective.pk).text
+    save(admin_client, change_url(partnership, "fr"), **{"objectives-0-text": f"{text} modifié"})
+
+    html = admin_client.get(compare_url(partnership, first, latest_version(partnership))).content
+    html = html.decode()
+
+    assert sorted(diffs(html)) == ["fr"]
+    assert labels(html, "changes-fr") == ["Objective 1: Text"]
+    [(_direction, french)] = diffs(html)["fr"]
+    assert marked(french, "ins") == ["modifié"] and marked(french, "del") == []
