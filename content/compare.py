@@ -83,7 +83,7 @@ def compare(model, old, new):
         child, link = relation.related_model, relation.field
         versions = list(
             _stored(child, revisions).filter(
-                **{f"data__0__fields__{link.name}": int(old.object_id)}
+                **{f"data__0__fields__{link.name}": _stored_pk(model, old.object_id)}
             )
         )
         children = _loaded(child, versions, revisions)
@@ -129,7 +129,13 @@ class Found:
 def _position(model, pk, pair):
     data = (pair[1] or pair[0])[0].field_dict
     names = [name for name in model._meta.ordering if isinstance(name, str) and name in data]
-    return [(data[name] is None, data[name]) for name in names] + [int(pk)]
+    return [(data[name] is None, data[name]) for name in names] + [(len(pk), pk)]
+
+
+def _stored_pk(model, object_id):
+    """A primary key as the stored JSON holds it (a number for an integer key)."""
+    value = model._meta.pk.to_python(object_id)
+    return value if isinstance(value, int) else str(value)
 
 
 def _key(version):
@@ -151,7 +157,7 @@ def _loaded(model, versions, revisions):
     items = {_key(version): (version, version._object_version.object) for version in versions}
     if not issubclass(model, TranslatableModel) or not items:
         return items
-    masters = sorted({int(version.object_id) for version in versions})
+    masters = sorted({_stored_pk(model, version.object_id) for version in versions})
     rows = {}
     for meta in model._parler_meta:
         for version in _stored(meta.model, revisions).filter(data__0__fields__master__in=masters):
