@@ -7,16 +7,23 @@ from functools import partial
 import reversion
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import PAGE_VAR
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
+from reversion.errors import RevertError
 from reversion.models import Version
 
-from content import history
+from content import compare, history
 from content.forms import (
     ReadOnlyFieldsForm,
     changed_posted_fields,
@@ -129,15 +136,126 @@ def shared_field_names(model):
     ]
 
 
+class CompareForm(forms.Form):
+    """The two versions the history page's form asks to compare (GET ``old`` and ``new``)."""
+
+    # Bounded: a larger number is no version, and no database integer either.
+    old = forms.IntegerField(label=_("Older version"), min_value=1, max_value=2**31 - 1)
+    new = forms.IntegerField(label=_("Newer version"), min_value=1, max_value=2**31 - 1)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("old") is not None and data.get("old") == data.get("new"):
+            raise forms.ValidationError(_("Choose two different versions."), code="same")
+        return data
+
+
 class HistoryAdminMixin(VersionAdmin):
     """History with revert (django-reversion): the "History" button lists the versions with who
-    saved them, when and why. Whoever may open an item may look at its old versions; reverting
+    saved them, when and why, a page at a time, and compares any two of them
+    (``compare_view``). Whoever may open an item may look at its old versions; reverting
     rewrites every language and the shared fields, so it needs the right to edit all of them
     (``may_revert``), checked on the server. ``history.Revert`` keeps the version counter and
     the publication as they are."""
 
     revision_form_template = "admin/eurelations/revision_form.html"
     recover_form_template = "admin/eurelations/recover_form.html"
+    object_history_template = "admin/eurelations/object_history.html"
+    compare_template = "admin/eurelations/compare.html"
+    #: Versions per page of the history: the page stays the same size however long the history.
+    history_per_page = 50
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{opts.app_label}_{opts.model_name}_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            # Django's answer: the redirect of a missing object, or the 403.
+            return admin.ModelAdmin.history_view(self, request, object_id, extra_context)
+        # reversion's history_view lists every version at once: a page of them instead, newest
+        # first, each with its choice for the comparison.
+        versions = compare.versions_of(self.model, str(obj.pk)).order_by("-pk")
+        paginator = self.get_paginator(request, versions, self.history_per_page)
+        page = paginator.get_page(request.GET.get(PAGE_VAR))
+        opts = self.model._meta
+        context = {
+            "action_list": [
+                {
+                    "version": version,
+                    "revision": version.revision,
+                    "url": reverse(
+                        f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                        args=(object_id, version.pk),
+                    ),
+                }
+                for version in page
+            ],
+            "version_page": page,
+            "version_page_range": paginator.get_elided_page_range(page.number),
+            "compare_url": reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_compare",
+                args=(object_id,),
+            ),
+            **(extra_context or {}),
+        }
+        # Past reversion's own, which would list them all again.
+        return admin.ModelAdmin.history_view(self, request, object_id, context)
+
+    def compare_view(self, request, object_id, extra_context=None):
+        """Two versions of one item, what changed between them per field and per language;
+        without a choice, the last two. Whoever may see the history may compare."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("No such object.")
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        versions = compare.versions_of(self.model, str(obj.pk))
+        # Bound only by its own parameters: others (the changelist's filters) are no choice.
+        chosen = "old" in request.GET or "new" in request.GET
+        form = CompareForm(request.GET if chosen else None)
+        pair, status = [], 200
+        if form.is_bound and not form.is_valid():
+            status = 400
+        elif form.is_bound:
+            wanted = {form.cleaned_data["old"], form.cleaned_data["new"]}
+            pair = list(versions.filter(pk__in=wanted))
+            if len(pair) != len(wanted):
+                raise Http404("No such version of this object.")
+        else:
+            pair = list(versions.order_by("-pk")[:2])[::-1]
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Compare versions: %s") % obj,
+            "subtitle": None,
+            "object": obj,
+            "opts": opts,
+            "module_name": capfirst(opts.verbose_name_plural),
+            "form": form,
+            "comparison": None,
+            "unreadable": False,
+            "history_url": reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history",
+                args=(object_id,),
+            ),
+            **(extra_context or {}),
+        }
+        if len(pair) == 2:
+            try:
+                context["comparison"] = compare.compare(self.model, *pair)
+            except RevertError:  # stored data that no longer loads (reversion says which)
+                context["unreadable"] = True
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, self.compare_template, context, status=status)
 
     def may_revert(self, request):
         # Subclasses that know about languages narrow this (translations.admin).

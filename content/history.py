@@ -10,9 +10,14 @@ from reversion.models import Version
 
 from content.models import LockedContentModel, PublicationStatus, PublishableModel
 
+#: ``{model: (relation, ...)}``: the rows kept in each version beside the model's own and its
+#: translations (the partnership's objectives), which a comparison reads too.
+_FOLLOWED = {}
+
 
 def register(*, follow=()):
-    """Class decorator: keep the history of a parler model with the text of every language."""
+    """Class decorator: keep the history of a parler model with the text of every language,
+    and of the rows of the relations ``follow`` names (reverse foreign keys)."""
 
     def decorator(model):
         for meta in model._parler_meta:
@@ -20,9 +25,15 @@ def register(*, follow=()):
         reversion.register(
             model, follow=(*(meta.rel_name for meta in model._parler_meta), *follow)
         )
+        _FOLLOWED[model] = tuple(follow)
         return model
 
     return decorator
+
+
+def followed(model):
+    """The reverse foreign keys whose rows each version of ``model`` holds (``register``)."""
+    return [model._meta.get_field(name) for name in _FOLLOWED.get(model, ())]
 
 
 def kept_fields(model):

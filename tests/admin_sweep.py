@@ -56,6 +56,8 @@ class _FormReader(HTMLParser):
         self.in_filter = 0
         self.get_forms = 0  # > 0 inside a GET form (the dashboard's filters)
         self.get_choices = []  # (name, value) of the selects of GET forms
+        #: Each GET form as a browser submits it untouched: (action, [(name, value)]).
+        self.get_submissions = []
         self.choices = {}  # name: [values] of each single select of the form
         self.checkboxes = {}  # name: value of each checkbox of the form, ticked or not
 
@@ -70,6 +72,13 @@ class _FormReader(HTMLParser):
             self.in_filter += 1
         if tag == "form" and attrs.get("method", "get").lower() == "get":
             self.get_forms += 1
+            self.get_submissions.append((attrs.get("action", ""), []))
+        if self.get_forms and tag == "input" and attrs.get("name") and "disabled" not in attrs:
+            kind = attrs.get("type", "text").lower()
+            if kind not in ("checkbox", "radio", "submit", "button", "image", "reset", "file") or (
+                "checked" in attrs
+            ):
+                self.get_submissions[-1][1].append((attrs["name"], attrs.get("value", "")))
         if self.get_forms and tag == "select" and attrs.get("name"):
             self.get_select = attrs["name"]
         if self.get_forms and tag == "option" and getattr(self, "get_select", None):
@@ -142,6 +151,7 @@ class Form:
     editable: list
     filter_links: list = field(default_factory=list)
     get_choices: list = field(default_factory=list)
+    get_submissions: list = field(default_factory=list)
     choices: dict = field(default_factory=dict)
     checkboxes: dict = field(default_factory=dict)
 
@@ -163,6 +173,7 @@ def read_form(html, form_id):
         editable=[name for name in reader.editable if _changeable(name, kinds.get(name))],
         filter_links=list(dict.fromkeys(reader.filter_links)),
         get_choices=list(dict.fromkeys(reader.get_choices)),
+        get_submissions=reader.get_submissions,
         choices=reader.choices,
         checkboxes=reader.checkboxes,
     )
