@@ -93,7 +93,7 @@ def seen_step(review):
 
 def review_of(obj, lock=False):
     rows = ReviewRequest.objects.of(obj).select_related("submitted_by", "decided_by")
-    return (rows.select_for_update() if lock else rows).first()
+    return (rows.select_for_update(of=("self",)) if lock else rows).first()
 
 
 def history_comment(transition, comment):
