@@ -303,3 +303,29 @@ def copies(model, total, user):
             for row in rows
         )
     return list(copied)
+
+
+def test_an_item_published_by_the_publish_action_ends_its_review(
+    people, django_capture_on_commit_callbacks
+):
+    editor, french, *_others = people
+    obj = draft_of(publishable_models()[-1])
+    in_review(obj, editor)
+    client = logged_in(french, "en")
+    opts = obj._meta
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            changelist, {"action": "publish", "_selected_action": [obj.pk], "index": "0"}
+        )
+    assert response.status_code == 302
+    assert ReviewRequest.objects.of(obj).get().state == ReviewState.PUBLISHED
+    assert ReviewEvent.objects.latest("pk").actor == french
+    assert [message.to for message in mail.outbox] == [["edith@example.org"]]
+    assert panel_html(client, gettext("Waiting for your review")) is None
+    # The changelist's filter by review state lists it among the published ones.
+    filtered = client.get(changelist, {"review": ReviewState.PUBLISHED}).content.decode()
+    assert url(obj, "change") in filtered
+    assert (
+        url(obj, "change") not in client.get(changelist, {"review": "in_review"}).content.decode()
+    )
