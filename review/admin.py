@@ -26,6 +26,7 @@ from review.workflow import (
     PUBLISH,
     TRANSITIONS,
     StaleReview,
+    history_comment,
     make,
     may_make,
     possible,
@@ -152,7 +153,7 @@ class ReviewAdminMixin:
             else:
                 reversion.add_to_revision(obj)
                 self.message_user(request, transition.history, messages.SUCCESS)
-            reversion.set_comment(f"{transition.history} {comment}".strip())
+            reversion.set_comment(history_comment(transition, comment))
 
     def _transition_page(self, request, obj, review, form, status):
         context = {
