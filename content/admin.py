@@ -317,6 +317,10 @@ class HistoryAdminMixin(VersionAdmin):
         return response
 
 
+#: ``publish()`` leaves each item's own "publish at" as it is.
+KEEP_PUBLISH_AT = object()
+
+
 class PublicationActionsMixin:
     """Publish and unpublish actions, for those with ``publish_content``."""
 
@@ -326,11 +330,15 @@ class PublicationActionsMixin:
         return can_publish(request.user)
 
     @admin.action(description=_("Publish the selected items"), permissions=["publish"])
-    def publish(self, request, queryset):
+    def publish(self, request, queryset, publish_at=KEEP_PUBLISH_AT):
+        """``publish_at`` (a review's publication: None for now, or a time) replaces each
+        item's own publication time; the action keeps it."""
         published = scheduled = 0
         for obj in queryset:
             if obj.status != PublicationStatus.PUBLISHED:
                 obj.status = PublicationStatus.PUBLISHED
+                if publish_at is not KEEP_PUBLISH_AT:
+                    obj.publish_at = publish_at
                 obj.updated_by = request.user
                 obj.save()
                 # A future "publish at" keeps it off the public pages until then: say so.

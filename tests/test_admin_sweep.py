@@ -35,6 +35,7 @@ from tests.admin_sweep import (
     read_form,
     registered_admins,
 )
+from tests.review_sweep import sweep_review_transitions
 
 pytestmark = pytest.mark.django_db
 
@@ -423,6 +424,7 @@ def test_every_admin_page_form_and_action_holds_for(role, deleted_items, second_
         sweep_forms(sweep, model, model_admin)
         sweep_history_and_delete(sweep, model, model_admin)
         sweep_other_urls(sweep, model, model_admin)
+        sweep_review_transitions(sweep, model, model_admin)
     sweep_site_urls(sweep, admins)
     SWEPT[role] = (len(admins), sweep.requests, sweep.asked, time.monotonic() - started)
     assert not sweep.failures, "\n".join(sweep.failures)

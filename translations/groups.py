@@ -23,6 +23,8 @@ GROUP_RIGHTS = {
             "translations.translate_es",
             "translations.view_translation_status",
             "eurelations.edit_shared_fields",
+            # The review step: Editors submit, Publishers decide (publish_content).
+            "review.submit_for_review",
         ),
     ),
     "Publishers": (

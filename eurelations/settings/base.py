@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "sitesettings",
     "search",
     "workspace",
+    # The review step (submit, publish or send back); after workspace, whose dashboard it fills.
+    "review",
     "seed",
     # Last: its ready() wires the page cache to every registered content model, which the
     # apps above declare in theirs (pages declares flatpages).
@@ -343,6 +345,21 @@ IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 
 LOGIN_URL = "admin:login"
+
+# E-mail (the review step's notifications): printed on the console unless an SMTP server is named.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+# A mail server that does not answer is given up on, instead of holding the request's thread.
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "eurelations <noreply@localhost>")
 
 # Django 6 makes https the default scheme of URL form fields; opt in now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
