@@ -5,7 +5,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.forms.forms import DeclarativeFieldsMetaclass
 from django.utils.translation import gettext
-from parler.forms import TranslatableModelForm
+from parler.forms import TranslatableBaseInlineFormSet, TranslatableModelForm
 
 from content import history
 from content.languages import language_attrs
@@ -54,6 +54,23 @@ def mark_text_languages(form):
         field.widget.attrs.update(language_attrs(language))
         if isinstance(field.widget, RichTextWidget) and field.label:
             field.widget.attrs["aria-label"] = str(field.label)
+
+
+class TabLanguageInlineFormSet(TranslatableBaseInlineFormSet):
+    """parler's inline rows, marked with the tab's language: parler gives a row its language
+    only after the form is built, and never to the empty row "add another" copies."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        mark_text_languages(form)
+        return form
+
+    @property
+    def empty_form(self):
+        form = super().empty_form
+        form.language_code = self.language_code
+        mark_text_languages(form)
+        return form
 
 
 def changed_posted_fields(form, names):
