@@ -7,7 +7,7 @@
                             (or ADDRPORT, as runserver takes it: 8001, 127.0.0.1:8001)
     python3 dev.py test     set up and run the whole test suite (SQLite unless DATABASE_URL is set)
 
-Other steps: setup, messages (refresh the catalogues), screenshots, bench, production (the
+Other steps: setup, messages (refresh the catalogues, django and djangojs), screenshots, bench, production (the
 production stack on this machine), faults (the fault drill).
 """
 
@@ -70,7 +70,7 @@ def gettext():
 
 
 #: What makemessages and compilemessages leave alone (the catalogue check extracts the same).
-MESSAGES_IGNORE = [".venv", "staticfiles", "tests", "bench"]
+MESSAGES_IGNORE = [".venv", "staticfiles", "tests", "bench", "node_modules"]
 
 
 def compile_catalogues(settings="eurelations.settings.dev"):
@@ -131,12 +131,17 @@ def test(*pytest_args):
 def messages():
     install()
     gettext()
-    manage(
-        "makemessages",
-        "--all",
-        "--no-location",
-        *(f"--ignore={pattern}" for pattern in MESSAGES_IGNORE),
-    )
+    # Django's admin scripts' msgids, where makemessages -d djangojs reads them: our djangojs
+    # catalogues serve them in the admin (translations.admin_javascript).
+    sh(PY, "-m", "translations.admin_javascript")
+    for domain in ("django", "djangojs"):
+        manage(
+            "makemessages",
+            "--all",
+            "--no-location",
+            f"--domain={domain}",
+            *(f"--ignore={pattern}" for pattern in MESSAGES_IGNORE),
+        )
     compile_catalogues()
 
 

@@ -2,13 +2,14 @@
 locking per language plus one counter for the shared fields (``docs/architecture.md``)."""
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.forms.forms import DeclarativeFieldsMetaclass
 from django.utils.translation import gettext
-from parler.forms import TranslatableModelForm
+from parler.forms import TranslatableBaseInlineFormSet, TranslatableModelForm
 
 from content import history
-from content.richtext import set_editing_language
+from content.languages import language_attrs
+from content.richtext import RichTextWidget
 
 
 def read_only_error(labels):
@@ -21,6 +22,55 @@ def read_only_error(labels):
         % {"fields": ", ".join(f"«{label}»" for label in labels)},
         code="read_only",
     )
+
+
+def field_language(form, name):
+    """The language of the text the field ``name`` of ``form`` holds, or None for a field every
+    language shares: a modeltranslation column's own (``title_fr``), a parler field's, the
+    language of the tab (``form.language_code``). Read-only fields included: ``name`` need
+    not be one of the form's fields."""
+    model = form._meta.model
+    try:
+        language = getattr(model._meta.get_field(name), "language", None)
+    except FieldDoesNotExist:
+        language = None
+    if language:
+        return language
+    parler_meta = getattr(model, "_parler_meta", None)
+    if parler_meta is not None and name in parler_meta.get_translated_fields():
+        return getattr(form, "language_code", None)
+    return None
+
+
+def mark_text_languages(form):
+    """Every text field of ``form`` carries the ``lang`` and ``dir`` of its language (inputs,
+    text areas, the rich-text editor), so French is laid out left to right in the Arabic
+    admin and Arabic right to left in the others; a rich-text editing area is named after
+    its field (a screen reader reaches it, not the hidden textarea)."""
+    for name, field in form.fields.items():
+        language = field_language(form, name)
+        if language is None:
+            continue
+        field.widget.attrs.update(language_attrs(language))
+        if isinstance(field.widget, RichTextWidget) and field.label:
+            field.widget.attrs["aria-label"] = str(field.label)
+
+
+class TabLanguageInlineFormSet(TranslatableBaseInlineFormSet):
+    """parler's inline rows, marked with the tab's language: parler gives a row its language
+    only after the form is built, and never to the empty row "add another" copies."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        mark_text_languages(form)
+        return form
+
+    @property
+    def empty_form(self):
+        form = super().empty_form
+        form.language_code = self.language_code
+        mark_text_languages(form)
+        return form
 
 
 def changed_posted_fields(form, names):
@@ -97,6 +147,7 @@ class OptimisticLockingForm(ReadOnlyFieldsForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        mark_text_languages(self)
         if self.instance.pk:
             shared, texts = self.current_versions()
             self.fields["seen_version"].initial = shared
@@ -239,11 +290,6 @@ class VersionedAdminForm(OptimisticLockingForm, TranslatableModelForm):
     seen_translation_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     CONTROL_FIELDS = (*OptimisticLockingForm.CONTROL_FIELDS, "seen_translation_version")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # One form per language tab: its rich text is written in that language.
-        set_editing_language(self, self.language_code)
 
     def text_fields(self):
         return {self.language_code: [n for n in self._translated_fields if n in self.fields]}

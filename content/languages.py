@@ -17,3 +17,9 @@ def source_language():
 def is_rtl(language_code):
     """Is ``language_code`` written right to left (``settings.LANGUAGES_BIDI``)?"""
     return language_code.split("-")[0] in settings.LANGUAGES_BIDI
+
+
+def language_attrs(language_code):
+    """The HTML attributes of text written in ``language_code``: ``lang``, and ``dir`` (right to
+    left for Arabic), so a browser lays it out in its own direction whatever the page's."""
+    return {"lang": language_code, "dir": "rtl" if is_rtl(language_code) else "ltr"}

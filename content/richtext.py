@@ -12,7 +12,6 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from js_asset import Media
 
 from content.csp import RequestNonce
-from content.languages import is_rtl
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "u", "ul", "ol", "li", "a", "h2", "h3", "h4",
@@ -103,7 +102,8 @@ class RichTextWidget(AdminProseEditorWidget):
     """django-prose-editor's ProseMirror editor, served from our own static files (no CDN).
 
     The editing area takes the direction and language of the text being edited: ``dir`` and
-    ``lang`` from the widget's attrs (see ``set_editing_language``), else ``dir="auto"``.
+    ``lang`` from the widget's attrs (see ``content.forms.mark_text_languages``), else
+    ``dir="auto"``.
     """
 
     def __init__(self, attrs=None):
@@ -139,21 +139,6 @@ class RichTextWidget(AdminProseEditorWidget):
             separators=(",", ":")
         ).encode(config)
         return context
-
-
-def editing_language_attrs(language):
-    """The widget attrs for text in ``language``: right to left for Arabic."""
-    return {"dir": "rtl" if is_rtl(language) else "ltr", "lang": language}
-
-
-def set_editing_language(form, language):
-    """Write every rich-text field of ``form`` in ``language``, its editing area named after
-    the field."""
-    for field in form.fields.values():
-        if isinstance(field.widget, RichTextWidget):
-            field.widget.attrs.update(editing_language_attrs(language))
-            if field.label:
-                field.widget.attrs["aria-label"] = str(field.label)
 
 
 def _is_plain_textarea(widget):

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableStackedInline
 
-from content.forms import VersionedAdminForm
+from content.forms import TabLanguageInlineFormSet, VersionedAdminForm
 from workspace.admin import PublishableAdmin
 
 from .models import CooperationArea, Objective, Partner, Partnership
@@ -13,6 +13,7 @@ class ObjectiveInline(TranslatableStackedInline):
     # The same per-language locking as the partnership's own tab: two people on different
     # language tabs both save their objectives; on the same tab the second is told.
     form = VersionedAdminForm
+    formset = TabLanguageInlineFormSet
     extra = 0
     fields = ("text", "key", "order", "seen_version", "seen_translation_version")
 

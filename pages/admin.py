@@ -17,7 +17,8 @@ from modeltranslation.utils import build_localized_fieldname
 
 from content.admin import HistoryAdminMixin
 from content.forms import OptimisticLockingForm
-from content.richtext import RichTextWidget, editing_language_attrs
+from content.languages import language_codes
+from content.richtext import RichTextWidget
 from pages.content import CONTENT_MAX_LENGTH, FIELDS, PAGE_TEMPLATES, URL_PREFIX, column
 from pages.models import SHARED, PageVersions
 from translations import status
@@ -145,16 +146,6 @@ class TranslatedFlatPageAdmin(
     # TextField of a flatpage; modeltranslation copies the widget to each content_<language>).
     formfield_overrides = {models.TextField: {"widget": RichTextWidget}}
 
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        # All four languages on one page: each editor is written in its field's language.
-        language = getattr(db_field, "language", None)
-        if field is not None and language and isinstance(field.widget, RichTextWidget):
-            field.widget.attrs.update(editing_language_attrs(language))
-            # modeltranslation's label already names the language ("Content [fr]").
-            field.widget.attrs["aria-label"] = str(field.label)
-        return field
-
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
         # The status column's confirmations for the whole page: one query.
@@ -189,6 +180,13 @@ class TranslatedFlatPageAdmin(
                 for code, _n in settings.LANGUAGES
             ),
         }
+
+    def form_field_name(self, language, field):
+        return column(field, language)
+
+    def languages_on_form(self, request, obj=None):
+        # Every language's columns are on the one page, each under its tab.
+        return language_codes()
 
     def locked_text_fields(self, request, obj=None):
         return [

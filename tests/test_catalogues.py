@@ -17,6 +17,7 @@ from django.utils import translation
 
 import dev
 from seed import content, static_pages
+from translations.admin_javascript import MESSAGES_FILE, django_admin_messages, javascript_source
 from translations.catalogue_check import (
     NARROW_NBSP,
     check_catalogue,
@@ -239,6 +240,37 @@ def test_the_project_catalogues_pass_every_check(language, marked_strings):
         + served_problems(po_path)
         + strings_missing_from(po_path, marked_strings)
     )
+    assert [str(problem) for problem in problems] == []
+
+
+@pytest.fixture(scope="module")
+def marked_script_strings(tmp_path_factory):
+    """What ``python3 dev.py messages`` extracts from the project's scripts (djangojs)."""
+    return extract_messages(
+        django_settings.BASE_DIR,
+        tmp_path_factory.mktemp("scripts"),
+        ignore=dev.MESSAGES_IGNORE,
+        domain="djangojs",
+    )
+
+
+def test_the_script_extraction_keeps_every_string_of_django_s_admin_scripts(
+    marked_script_strings,
+):
+    """makemessages -d djangojs reads Django's admin msgids from the file ``dev.py messages``
+    writes: none is dropped from our catalogues, and the file is Django's of today."""
+    django_strings = {(ctx, msgid) for ctx, msgid, _plural in django_admin_messages()}
+    assert len(django_strings) > 70
+    assert django_strings <= marked_script_strings
+    assert MESSAGES_FILE.read_text() == javascript_source(django_admin_messages())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_project_script_catalogues_pass_every_check(language, marked_script_strings):
+    """locale/<language>/LC_MESSAGES/djangojs.po: the same checks as django.po (Django serves
+    it through the admin's jsi18n: tests/test_admin_javascript.py)."""
+    po_path = Path(django_settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "djangojs.po"
+    problems = check_catalogue(po_path) + strings_missing_from(po_path, marked_script_strings)
     assert [str(problem) for problem in problems] == []
 
 

@@ -3,20 +3,24 @@
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html_join
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from parler.utils.views import get_language_parameter
 
 from content import registry
 from content.admin import PUBLICATION_FIELDS, RefuseForgedRequestsMixin, shared_field_names
 from content.forms import VersionedAdminForm
+from content.languages import language_codes, source_language
 from content.permissions import can_edit_shared_fields, can_publish
-from translations import status
+from translations import source_beside, status
 from translations.models import LanguageRights
 from translations.permissions import can_translate
 
@@ -78,6 +82,100 @@ class TranslatorRightsMixin(RefuseForgedRequestsMixin):
     def text_field_names(self):
         """The model's translated fields: a language's right, never a shared field."""
         return set(registry.entry_for(self.model).translated_fields)
+
+    # --- source beside target, and the way to the next field that needs work ---
+
+    def form_field_name(self, language, field):
+        """The name on the form of ``field``'s text in ``language`` (one language per tab: the
+        field's own name)."""
+        return field
+
+    def languages_on_form(self, request, obj=None):
+        """The languages whose text the change form shows (parler: the tab's)."""
+        return [self.form_language(request, obj)]
+
+    def _next_work_url(self, obj, language):
+        opts = self.model._meta
+        url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_next_work",
+            args=[obj.pk],
+        )
+        return f"{url}?language={language}"
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk is not None and hasattr(request, "user"):
+            entry = registry.entry_for(self.model)
+            beside = source_beside.sources_beside(
+                entry,
+                obj,
+                self.languages_on_form(request, obj),
+                self.form_field_name,
+                lambda language: self._next_work_url(obj, language),
+            )
+            context["sources_beside"] = beside
+            language = self.form_language(request, obj)
+            if language != source_language() and language in language_codes():
+                first = next(
+                    (
+                        item
+                        for item in beside.values()
+                        if item.language == language and item.needs_work
+                    ),
+                    None,
+                )
+                context["next_work_url"] = (
+                    f"#{source_beside.field_anchor(first.field)}"
+                    if first is not None
+                    else self._next_work_url(obj, language)
+                )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "<path:object_id>/next-work/",
+                self.admin_site.admin_view(self.next_work_view),
+                name=f"{opts.app_label}_{opts.model_name}_next_work",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_order(self, request):
+        """The objects in the order of the admin's list (its ordering, then the newest first,
+        as Django's changelist makes it total)."""
+        ordering = list(self.get_ordering(request) or self.model._meta.ordering or [])
+        if not {"pk", "-pk", "id", "-id"} & set(ordering):
+            ordering.append("-pk")
+        return self.get_queryset(request).order_by(*ordering)
+
+    def next_work_view(self, request, object_id):
+        """From the last field that needs work on one object to the first on the next object
+        of the list with work in this language (its change page, at that field); back to the
+        object, with a message, when no other object has any."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        language = request.GET.get("language", "")
+        if language not in language_codes() or language == source_language():
+            raise PermissionDenied("No language to translate into.")
+        entry = registry.entry_for(self.model)
+        found = source_beside.next_object_with_work(
+            entry, self.changelist_order(request), obj.pk, language
+        )
+        if found is not None:
+            return HttpResponseRedirect(
+                source_beside.first_work_url(entry, found, language, self.form_field_name)
+            )
+        messages.info(
+            request,
+            _("No other %(things)s needs work in %(language)s.")
+            % {
+                "things": self.model._meta.verbose_name_plural,
+                "language": get_language_info(language)["name_translated"],
+            },
+        )
+        return HttpResponseRedirect(entry.admin_url(obj, language))
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -256,9 +256,10 @@ def served_problems(po_path, language=None):
 # --- strings marked in the code but absent from a catalogue ------------------------------------
 
 
-def extract_messages(source_root, work_dir, ignore=()):
-    """The strings that Django's ``makemessages`` finds under ``source_root``, as a set of
-    (context, msgid), without touching the project's catalogues.
+def extract_messages(source_root, work_dir, ignore=(), domain="django"):
+    """The strings that Django's ``makemessages`` finds under ``source_root`` for ``domain``
+    (``djangojs``: the scripts), as a set of (context, msgid), without touching the project's
+    catalogues.
 
     makemessages writes next to the first ``locale/`` it finds, so it runs in ``work_dir``, which
     links to the sources, with ``LOCALE_PATHS`` emptied."""
@@ -278,6 +279,7 @@ def extract_messages(source_root, work_dir, ignore=()):
             call_command(
                 "makemessages",
                 exclude=["_"],  # with no language to write, makemessages only builds the .pot
+                domain=domain,
                 keep_pot=True,
                 symlinks=True,
                 ignore_patterns=list(ignore),
@@ -285,7 +287,7 @@ def extract_messages(source_root, work_dir, ignore=()):
             )
     finally:
         os.chdir(previous)
-    pot = work_dir / "locale" / "django.pot"
+    pot = work_dir / "locale" / f"{domain}.pot"
     if not pot.exists():
         return set()
     return {_key(unit) for unit in _units(factory.getobject(str(pot)))}

@@ -12,7 +12,10 @@ from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.urls import URLPattern, path
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import DjangoTranslation
+from django.views.i18n import JavaScriptCatalog
 from django_otp.admin import OTPAdminSite
 
 from sitesettings.identity import site_identity
@@ -71,6 +74,13 @@ class SiteAdmin(OTPAdminSite):
 
         return super().admin_view(missing_is_404, cacheable)
 
+    def i18n_javascript(self, request, extra_context=None):
+        """The admin scripts' strings from our ``djangojs`` catalogues (``locale/``), which hold
+        every msgid of Django's admin scripts in our plural forms: Django's own Arabic catalogue
+        lacks a dozen (the two-box selector's buttons), and merged with ours, its plural rules
+        (three forms in French and Spanish) would mix with ours."""
+        return AdminJavaScriptCatalog.as_view()(request)
+
     def get_urls(self):
         urls = super().get_urls()
         return [
@@ -79,6 +89,17 @@ class SiteAdmin(OTPAdminSite):
             else url
             for url in urls
         ]
+
+
+class AdminJavaScriptCatalog(JavaScriptCatalog):
+    """Django's JavaScript catalogue view, read from ``LOCALE_PATHS`` only (English, ours too,
+    for what a language lacks)."""
+
+    def get(self, request, *args, **kwargs):
+        self.translation = DjangoTranslation(
+            get_language(), domain=self.domain, localedirs=[str(p) for p in settings.LOCALE_PATHS]
+        )
+        return self.render_to_response(self.get_context_data(**kwargs))
 
 
 def view_on_site(request, content_type_id, object_id):

@@ -32,8 +32,34 @@
       }
       tabs.prototype._isLocalWithoutAddress = true
     }
+    showLanguageTab()
     document.documentElement.dataset.a11yReady = "1"
+  }
+  // A static page's languages sit in jQuery UI tabs: open the tab of the language asked for
+  // (?language=fr, the status dashboard's links) and the one holding the field a "next field
+  // needing work" link points to (#id_title_fr), which a hidden tab would keep out of sight.
+  const showLanguageTab = () => {
+    const open = (element) => {
+      const panel = element?.closest(".ui-tabs-panel")
+      const tab = panel && document.querySelector(`[role="tab"][aria-controls="${panel.id}"]`)
+      if (tab && tab.getAttribute("aria-selected") !== "true") {
+        ;(tab.querySelector(".ui-tabs-anchor") || tab).click()
+      }
+    }
+    const language = new URLSearchParams(window.location.search).get("language")
+    if (language) {
+      for (const field of document.querySelectorAll(`.ui-tabs-panel [lang="${CSS.escape(language)}"]`)) {
+        open(field)
+      }
+    }
+    const target = window.location.hash && document.getElementById(window.location.hash.slice(1))
+    if (target) {
+      open(target)
+      target.scrollIntoView({ block: "center" })
+      target.focus({ preventScroll: true })
+    }
   }
   // After the other scripts' own "load" handlers have built their widgets.
   window.addEventListener("load", () => setTimeout(fix))
+  window.addEventListener("hashchange", () => showLanguageTab())
 }
