@@ -175,12 +175,12 @@ def _prepared(model, names, values):
     )
 
 
-def remember_list_state(sender, instance, raw=False, **kwargs):
-    """Before a save: the list fields as stored (one query), to tell a text edit (the object's
-    own pages) from a change of what lists show (the model's list too)."""
+def remember_list_state(sender, instance, **kwargs):
+    """Before a save (a revert's raw one too): the list fields as stored (one query), to tell a
+    text edit (the object's own pages) from a change of what lists show (the model's list too)."""
     names = registry.list_field_names(sender)
     instance._list_state_before = None
-    if raw or not names or instance._state.adding or instance.pk is None:
+    if not names or instance.pk is None:
         return
     stored = (
         sender._base_manager.using(instance._state.db)
@@ -215,8 +215,8 @@ def link_changed(sender, instance, using=None, **kwargs):
 
 
 def links_changed(sender, instance, action, model, pk_set, using=None, **kwargs):
-    if not action.startswith("post_"):
-        return
+    if not action.startswith("post_") or (action != "post_clear" and not pk_set):
+        return  # before it, or nothing added or removed (a revert sets the links it had)
     tags = registry.change_tags(instance, listed=True) or {
         cachetags.object_tag(type(instance), instance.pk),
         cachetags.list_tag(type(instance)),
