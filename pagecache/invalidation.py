@@ -110,6 +110,8 @@ def invalidate_now(tags):
     """Publish an invalidation of ``tags``: its number, each tag's stamp, then its log entry
     (a process that reads the log entry finds the stamps written); then purge the edges."""
     tags = set(tags)
+    if settings.PAGE_CACHE_INVALIDATE_EVERYTHING:
+        tags.add(cachetags.EVERYTHING)  # as before cache tags: one generation for all pages
     cache = page_cache()
     if any(tag.endswith(":list") for tag in tags) or cachetags.EVERYTHING in tags:
         # The schedule first: a page stored after this invalidation must see its times.

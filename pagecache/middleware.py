@@ -156,7 +156,7 @@ class PageCacheMiddleware:
         stale = None
         if entry is not None:
             if entry[_EXPIRES] > now and self._fresh(cache, suffix, entry, counter):
-                return self._answer(request, entry, now)
+                return self._answer(request, entry, now, state="hit")
             stale = entry  # kept for stale-if-error
 
         # A miss: render the full page whatever the visitor holds, answer the condition after.
@@ -169,13 +169,13 @@ class PageCacheMiddleware:
         if response.status_code >= 500 and stale is not None:
             # The page could not be built (the database restarting just after an edit, say):
             # the visitor gets the page as it was stored before that edit, not an error.
-            return self._answer(request, stale, time.time(), stale=True)
+            return self._answer(request, stale, time.time(), state="stale")
         if counter is not None:
             entry = self._store(
                 cache, request, response, (counter, suffix, schedule, tags), view, now
             )
             if entry is not None:
-                return self._answer(request, entry, time.time())
+                return self._answer(request, entry, time.time(), state="miss")
         if conditions:
             return get_conditional_response(
                 request,
@@ -321,7 +321,7 @@ class PageCacheMiddleware:
         invalidate_now(publication_tags())
         return True
 
-    def _answer(self, request, entry, now, stale=False):
+    def _answer(self, request, entry, now, state):
         if entry[_GZIP] is not None and "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
             content, etag = entry[_GZIP], _etag_variant(entry[_ETAG], "gzip")
             headers = {**dict(entry[_HEADERS]), "Content-Encoding": "gzip"}
@@ -334,12 +334,14 @@ class PageCacheMiddleware:
             f"max-age={min(remaining, settings.PAGE_BROWSER_SECONDS)}, s-maxage={remaining},"
             f" stale-while-revalidate={_STALE_WHILE_REVALIDATE}, stale-if-error={_STALE_IF_ERROR}"
         )
-        if stale:
+        if state == "stale":
             control = "no-cache"  # no cache downstream keeps it: the next visit asks again
         headers["Cache-Control"] = (
             f"{control}, {entry[_CACHE_CONTROL]}" if entry[_CACHE_CONTROL] else control
         )
         headers["ETag"] = etag
+        # Whether the page cache answered (the bench counts its hit ratio from it).
+        headers["X-Page-Cache"] = state
         if entry[_VARY]:
             headers["Vary"] = entry[_VARY]
         headers["Content-Length"] = str(len(content))

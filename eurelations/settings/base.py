@@ -182,6 +182,9 @@ CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "21600"))
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 # Browsers cannot be purged: they keep a page at most this long (an edge, s-maxage, longer).
 PAGE_BROWSER_SECONDS = int(os.environ.get("PAGE_BROWSER_SECONDS", "300"))
+# Every change invalidates every page, as the one generation did before cache tags (the bench
+# compares both).
+PAGE_CACHE_INVALIDATE_EVERYTHING = env_bool("PAGE_CACHE_INVALIDATE_EVERYTHING", False)
 # The edge caches purged by tag on commit (pagecache.edge): Varnish at each of these addresses.
 PAGE_CACHE_EDGES = [
     {"BACKEND": "pagecache.edge.Varnish", "LOCATION": location}
