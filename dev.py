@@ -125,6 +125,7 @@ def test(*pytest_args):
         print("Chromium not found: browser tests will be skipped (they fail when CI=true).")
     checkers()
     wrk()  # tests/test_readme_commands.py runs the bench
+    varnish()  # tests/test_edge_cache.py puts it in front of gunicorn
     sh(BIN / "pytest", *pytest_args, env={"DJANGO_SETTINGS_MODULE": "eurelations.settings.test"})
 
 
@@ -154,6 +155,11 @@ def screenshots(*args):
         *(args or ["docs/screenshots"]),
         env={"DJANGO_SETTINGS_MODULE": "eurelations.settings.test"},
     )  # fmt: skip
+
+
+def varnish():
+    """The edge cache of deploy/varnish/, with the xkey module it purges by (varnish-modules)."""
+    return debian_package("varnishd", "varnish", "varnish-modules")
 
 
 def wrk():

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.utils.i18n import get_active_language_choices
 
+from content.cachetags import list_tag, record
 from content.languages import language_codes
 
 
@@ -110,6 +111,13 @@ class ContentQuerySet(TranslatableQuerySet):
         clone._translation_languages = languages
         clone._iterable_class = TranslationsIterable
         return clone
+
+    def _fetch_all(self):
+        # A page that runs this query shows which objects it finds (even none): a change of
+        # which objects are shown (``list_tag``) makes it out of date.
+        if self._result_cache is None:
+            record(list_tag(self.model))
+        super()._fetch_all()
 
     def _clone(self):
         clone = super()._clone()

@@ -8,6 +8,7 @@ from django.apps import apps
 from django.utils.text import slugify
 
 from content.addresses import detail_url
+from content.cachetags import SHARED, any_tag, list_tag, object_tag
 from content.languages import source_language
 from content.models import ContentModel
 from content.richtext import RichTextField
@@ -50,9 +51,15 @@ def entry_for(model_or_obj):
 
 def watch(*models):
     """Declare models that are not content (no translation status, no PO exchange, no staff
-    group rights) but whose rows public pages show: cache invalidation watches them too
-    (called from their app's ``ready()``)."""
+    group rights) but whose rows every public page shows, in its frame (the site's settings):
+    a change to them invalidates the site's shared parts (called from their app's
+    ``ready()``)."""
     _watched.extend(model for model in models if model not in _watched)
+
+
+def shared_models():
+    """The models declared with ``watch``."""
+    return list(_watched)
 
 
 def watched_models():
@@ -65,6 +72,80 @@ def watched_models():
         for field in entry.model._meta.local_many_to_many:
             watched.append(field.remote_field.through)
     return list(dict.fromkeys(watched))
+
+
+# --- cache tags: what a page showing a row records, what a change of it invalidates ----------
+
+
+@cache
+def _entries_by_stored_model():
+    found = {}
+    for entry in entries():
+        for model in entry.stored_models():
+            found.setdefault(model, entry)
+    return found
+
+
+def entry_of_row(row):
+    """The entry whose object ``row`` is (the object's own row or one of its translations), or
+    None (a link table, a model that is not content)."""
+    return _entries_by_stored_model().get(type(row))
+
+
+def owner_pk(entry, row):
+    return row.pk if isinstance(row, entry.model) else getattr(row, "master_id", None)
+
+
+def shown_tag(row):
+    """The tag a page showing ``row`` records, or None."""
+    entry = entry_of_row(row)
+    if entry is None:
+        return None
+    return object_tag(entry.model, owner_pk(entry, row))
+
+
+def list_field_names(row_model):
+    """The fields of ``row_model`` (an entry's model or its translation model) that decide
+    which objects a list shows and in which order, and what its filters offer: the model's
+    ordering and publication fields, and its own ``list_fields`` (filters, option labels)."""
+    entry = _entries_by_stored_model().get(row_model)
+    if entry is None:
+        return ()
+    model = entry.model
+    wanted = [name.lstrip("-") for name in model._meta.ordering or ()]
+    wanted += ["status", "publish_at", *getattr(entry, "list_fields", ())]
+    wanted += list(getattr(model, "list_fields", ()))
+    names = {field.name for field in row_model._meta.concrete_fields}
+    return tuple(dict.fromkeys(name for name in wanted if name in names and name != "pk"))
+
+
+def change_tags(row, *, listed=True):
+    """The tags a change of ``row`` invalidates: its object's (every page showing it, in every
+    language), the model's ``any``, and when ``listed`` (created, deleted, or a list field
+    changed) the model's list; the site's shared parts for an entry that is one of them."""
+    entry = entry_of_row(row)
+    if entry is None:
+        return set()
+    tags = {object_tag(entry.model, owner_pk(entry, row)), any_tag(entry.model)}
+    if listed:
+        tags.add(list_tag(entry.model))
+    if getattr(entry, "shared", False):
+        tags.add(SHARED)
+    return tags
+
+
+def link_tags(row):
+    """The tags a change of a link row (a many-to-many table's) invalidates: both objects and
+    both lists."""
+    tags = set()
+    for field in type(row)._meta.concrete_fields:
+        if field.is_relation:
+            tags |= {
+                object_tag(field.related_model, getattr(row, field.attname)),
+                list_tag(field.related_model),
+                any_tag(field.related_model),
+            }
+    return tags
 
 
 class ParlerContent:

@@ -126,6 +126,8 @@ class CooperationArea(images.IllustratedModel, PublishableModel):
     detail_url_name = "cooperation:area_detail"
     search_fields = ("title", "summary", "body")
     search_result_fields = ("title", "summary")
+    # The list filter's options are their keys and titles (``content.registry.list_field_names``).
+    list_fields = ("key", "title")
 
     key = models.SlugField(
         _("key"),
@@ -177,6 +179,7 @@ class Partner(images.IllustratedModel, PublishableModel):
     detail_url_name = "cooperation:partner_detail"
     search_fields = ("name", "acronym", "description")
     search_result_fields = ("name", "description")
+    list_fields = ("key", "name")  # as the areas'
 
     key = models.SlugField(
         _("key"),

@@ -1,5 +1,6 @@
-"""The page cache's one invalidation path: a generation number in the shared cache, bumped on
-commit of any change to what a public page shows, with the upcoming scheduled publications
+"""The page cache's invalidation: cache tags (``content.cachetags``), each with the number of the
+last invalidation that touched it, published on commit of a change to what they name, with the
+upcoming scheduled publications; and the edge caches purged by the same tags
 (``docs/architecture.md`` tells the whole path of a request)."""
 
 import time
@@ -7,65 +8,134 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_init, post_save, pre_save
 from django.utils import timezone
 
-from content import registry
+from content import cachetags, registry
 from content.models import PublicationStatus, PublishableModel
+from pagecache import edge
 from pagecache.backends import cache_recovered
 
-GENERATION_KEY = "pagecache:generation"
-# The scheduled publication times, read with the generation (see ``upcoming_publications``).
+# The number of the last invalidation, counted from the clock so that a restarted cache never
+# reuses an old number.
+COUNTER_KEY = "pagecache:invalidations"
+# The scheduled publication times, read with the counter (see ``upcoming_publications``).
 SCHEDULE_KEY = "pagecache:schedule"
+# How long the log of each invalidation's tags is kept for the processes to read.
+LOG_SECONDS = 3600
+
+
+def stamp_key(tag):
+    """The number of the last invalidation of ``tag`` (kept without timeout: a page stored
+    before it must never pass for newer)."""
+    return f"pagecache:tag:{tag}"
+
+
+def log_key(number):
+    """The tags invalidation ``number`` touched: each process reads the ones it has not seen."""
+    return f"pagecache:log:{number}"
 
 
 def page_cache():
     return caches[settings.CACHE_MIDDLEWARE_ALIAS]
 
 
-def current_generation():
+def current_counter(cache=None):
+    """The number of the last invalidation; None when the cache is unreachable."""
+    cache = cache or page_cache()
+    counter = cache.get(COUNTER_KEY)
+    if counter is None:
+        start = int(time.time() * 1000)
+        if cache.add(COUNTER_KEY, start, timeout=None):
+            # A new start for what is kept beside the pages too (``tag_version``): what a
+            # process kept before (a footer) may be from before the cache was emptied.
+            cache.set(stamp_key(cachetags.EVERYTHING), start, timeout=None)
+        counter = cache.get(COUNTER_KEY)
+    return counter
+
+
+def tag_version(*tags):
+    """For what is kept beside the pages (the footer, the filters' options, a list's count):
+    a number that changes whenever one of ``tags`` is invalidated, and the tags recorded on the
+    page being rendered. None when the cache is unreachable: then nothing tells this process
+    when to drop what it kept, so it keeps nothing."""
+    cachetags.record(*tags)
+    # And everything's: invalidated when Redis answers again after an outage.
+    tags = (*tags, cachetags.EVERYTHING)
     cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # Start from the clock so a restarted cache never reuses an old generation's keys.
-        cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    found = cache.get_many([COUNTER_KEY, *(stamp_key(tag) for tag in tags)])
+    if COUNTER_KEY not in found and current_counter(cache) is None:
+        return None
+    return max(found.get(stamp_key(tag), 0) for tag in tags)
 
 
-def invalidate_pages(**kwargs):
-    """A content row changed: new pages from the next request on, once the change is committed.
+def shared_version():
+    """``tag_version`` of the site's shared parts (navigation, footer) and of the site's
+    settings, which the footer shows: what a memo of the footer keys on (per language)."""
+    return tag_version(cachetags.SHARED, cachetags.SETTINGS)
 
-    Bumped inside the transaction, a visitor's request could read the old rows after the bump
-    and store the old page under the new generation; a rolled-back change would bump for
-    nothing. One bump per savepoint, however many rows it writes."""
-    connection = transaction.get_connection(kwargs.get("using"))
-    savepoints = set(connection.savepoint_ids)
-    if any(
-        func is bump_generation and ids == savepoints
-        for ids, func, _robust in connection.run_on_commit
-    ):
+
+# --- publishing an invalidation -----------------------------------------------------------------
+
+
+class _Invalidation:
+    """The tags one transaction (one savepoint) touched: published once, on commit."""
+
+    def __init__(self, tags):
+        self.tags = set(tags)
+
+    def __call__(self):
+        invalidate_now(self.tags)
+
+
+def invalidate(tags, using=None):
+    """Invalidate ``tags`` once the change is committed.
+
+    Published inside the transaction, a visitor's request could read the old rows after it and
+    store the old page as new; a rolled-back change would invalidate for nothing. One
+    publication per savepoint, however many rows it writes."""
+    if not tags:
         return
+    connection = transaction.get_connection(using)
+    savepoints = set(connection.savepoint_ids)
+    for ids, func, _robust in connection.run_on_commit:
+        if isinstance(func, _Invalidation) and ids == savepoints:
+            func.tags.update(tags)
+            return
     # robust: a cache that is down must not turn a committed save into an error.
-    transaction.on_commit(bump_generation, using=kwargs.get("using"), robust=True)
+    transaction.on_commit(_Invalidation(tags), using=using, robust=True)
 
 
-def bump_generation():
+def invalidate_now(tags):
+    """Publish an invalidation of ``tags``: its number, each tag's stamp, then its log entry
+    (a process that reads the log entry finds the stamps written); then purge the edges."""
+    tags = set(tags)
+    if settings.PAGE_CACHE_INVALIDATE_EVERYTHING:
+        tags.add(cachetags.EVERYTHING)  # as before cache tags: one generation for all pages
     cache = page_cache()
-    # The schedule first: a page stored under the new generation must see its times.
+    if any(tag.endswith(":list") for tag in tags) or cachetags.EVERYTHING in tags:
+        # The schedule first: a page stored after this invalidation must see its times.
+        try:
+            cache.set(SCHEDULE_KEY, upcoming_publications(), timeout=None)
+        except DatabaseError:
+            cache.delete(SCHEDULE_KEY)  # unknown: pages fall back to their timeout
     try:
-        cache.set(SCHEDULE_KEY, upcoming_publications(), timeout=None)
-    except DatabaseError:
-        cache.delete(SCHEDULE_KEY)  # unknown: pages fall back to their timeout
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation yet: nothing cached under one either
-        current_generation()
+        number = cache.incr(COUNTER_KEY)
+    except ValueError:  # no counter yet: nothing stored against one either
+        number = current_counter(cache)
+    if number is not None:
+        cache.set_many({stamp_key(tag): number for tag in tags}, timeout=None)
+        cache.set(log_key(number), tuple(sorted(tags)), timeout=LOG_SECONDS)
+    edge.purge(tags)
+
+
+def invalidate_everything():
+    invalidate_now({cachetags.EVERYTHING})
 
 
 def upcoming_publications(limit=100):
     """The next scheduled publication times (epoch seconds, ascending) over every publishable
-    model of the registry: one query. Kept next to the generation (``SCHEDULE_KEY``)."""
+    model of the registry: one query. Kept next to the counter (``SCHEDULE_KEY``)."""
     now = timezone.now()
     parts = [
         entry.model.objects.filter(status=PublicationStatus.PUBLISHED, publish_at__gt=now)
@@ -80,25 +150,133 @@ def upcoming_publications(limit=100):
     return tuple(moment.timestamp() for moment in scheduled.order_by("publish_at")[:limit])
 
 
+def publication_tags():
+    """What a scheduled publication changes without a save: the lists of publishable models."""
+    return {
+        cachetags.list_tag(entry.model)
+        for entry in registry.entries()
+        if issubclass(entry.model, PublishableModel)
+    }
+
+
+# --- the signals --------------------------------------------------------------------------------
+
+
+def record_shown(sender, instance, **kwargs):
+    """A row read while a page renders: the page shows its object."""
+    if cachetags.active():
+        tag = registry.shown_tag(instance)
+        if tag is not None:
+            cachetags.record(tag)
+
+
+def _prepared(model, names, values):
+    return tuple(
+        model._meta.get_field(name).get_prep_value(value)
+        for name, value in zip(names, values, strict=True)
+    )
+
+
+def remember_list_state(sender, instance, **kwargs):
+    """Before a save (a revert's raw one too): the list fields as stored (one query), to tell a
+    text edit (the object's own pages) from a change of what lists show (the model's list too)."""
+    names = registry.list_field_names(sender)
+    instance._list_state_before = None
+    if not names or instance.pk is None:
+        return
+    stored = (
+        sender._base_manager.using(instance._state.db)
+        .filter(pk=instance.pk)
+        .values_list(*names)
+        .first()
+    )
+    if stored is not None:
+        instance._list_state_before = _prepared(sender, names, stored)
+
+
+def row_saved(sender, instance, created=False, using=None, **kwargs):
+    names = registry.list_field_names(sender)
+    before = getattr(instance, "_list_state_before", None)
+    if created:
+        listed = True
+    elif not names:
+        listed = False  # nothing of it decides what lists show
+    else:
+        listed = before is None or before != _prepared(
+            sender, names, (getattr(instance, name) for name in names)
+        )
+    invalidate(registry.change_tags(instance, listed=listed), using=using)
+
+
+def row_deleted(sender, instance, using=None, **kwargs):
+    invalidate(registry.change_tags(instance, listed=True), using=using)
+
+
+def link_changed(sender, instance, using=None, **kwargs):
+    invalidate(registry.link_tags(instance), using=using)
+
+
+def links_changed(sender, instance, action, model, pk_set, using=None, **kwargs):
+    if not action.startswith("post_") or (action != "post_clear" and not pk_set):
+        return  # before it, or nothing added or removed (a revert sets the links it had)
+    tags = registry.change_tags(instance, listed=True) or {
+        cachetags.object_tag(type(instance), instance.pk),
+        cachetags.list_tag(type(instance)),
+    }
+    tags |= {cachetags.list_tag(model), cachetags.any_tag(model)}
+    tags |= {cachetags.object_tag(model, pk) for pk in pk_set or ()}
+    invalidate(tags, using=using)
+
+
+def site_changed(sender, using=None, **kwargs):
+    # The site's domain is in every absolute link of every page.
+    invalidate({cachetags.EVERYTHING}, using=using)
+
+
+def shared_changed(sender, using=None, **kwargs):
+    # A row of the frame every page shows (the site's settings): their own tag, so a footer
+    # edit spares the feeds, which show the settings but not the footer.
+    invalidate({cachetags.SETTINGS}, using=using)
+
+
 def invalidate_after_outage(**kwargs):
     # Not a database write: nothing to wait for, the lost invalidations are made good now.
-    bump_generation()
+    invalidate_everything()
 
 
 def connect_invalidation_signals():
     from django.contrib.sites.models import Site
 
     cache_recovered.connect(invalidate_after_outage, dispatch_uid="pagecache:recovered")
+    uid = "pagecache:site"
+    post_save.connect(site_changed, sender=Site, weak=False, dispatch_uid=uid)
+    post_delete.connect(site_changed, sender=Site, weak=False, dispatch_uid=uid)
 
-    # Every row a public page shows: the registry's content (translations and links
-    # included), and the site's domain, which every absolute link carries.
-    for model in [*registry.watched_models(), Site]:
+    for model in registry.shared_models():
+        uid = f"pagecache:shared:{model._meta.label}"
+        post_save.connect(shared_changed, sender=model, weak=False, dispatch_uid=uid)
+        post_delete.connect(shared_changed, sender=model, weak=False, dispatch_uid=uid)
+
+    # Every row a public page shows: the registry's content (translations and links included).
+    shared = set(registry.shared_models())
+    for model in registry.watched_models():
+        if model in shared:
+            continue
         uid = f"pagecache:{model._meta.label}"
-        post_save.connect(invalidate_pages, sender=model, weak=False, dispatch_uid=uid)
-        post_delete.connect(invalidate_pages, sender=model, weak=False, dispatch_uid=uid)
+        stored = registry.list_field_names(model) or any(
+            model in entry.stored_models() for entry in registry.entries()
+        )
+        if stored:
+            post_init.connect(record_shown, sender=model, weak=False, dispatch_uid=uid)
+            pre_save.connect(remember_list_state, sender=model, weak=False, dispatch_uid=uid)
+            post_save.connect(row_saved, sender=model, weak=False, dispatch_uid=uid)
+            post_delete.connect(row_deleted, sender=model, weak=False, dispatch_uid=uid)
+        else:
+            post_save.connect(link_changed, sender=model, weak=False, dispatch_uid=uid)
+            post_delete.connect(link_changed, sender=model, weak=False, dispatch_uid=uid)
         for field in model._meta.local_many_to_many:
             m2m_changed.connect(
-                invalidate_pages,
+                links_changed,
                 sender=field.remote_field.through,
                 weak=False,
                 dispatch_uid=f"{uid}:{field.name}",

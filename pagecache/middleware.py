@@ -1,6 +1,6 @@
 """The per-language page cache for anonymous visitors: a hit is one read of the shared cache
-(generation, schedule and page together) before any other middleware. How it is keyed,
-invalidated and falls back when a service fails: ``docs/architecture.md``."""
+(invalidation counter, schedule and page together) before any other middleware. How it is
+keyed, tagged, invalidated and falls back when a service fails: ``docs/architecture.md``."""
 
 import gzip
 import time
@@ -15,12 +15,17 @@ from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response, get_max_age
 from django.utils.http import parse_http_date_safe, quote_etag
 
+from content import cachetags
+from pagecache.edge import TAG_HEADER
 from pagecache.invalidation import (
-    GENERATION_KEY,
+    COUNTER_KEY,
     SCHEDULE_KEY,
-    bump_generation,
-    current_generation,
+    current_counter,
+    invalidate_now,
+    log_key,
     page_cache,
+    publication_tags,
+    stamp_key,
 )
 
 
@@ -61,8 +66,15 @@ _PER_ANSWER = {
 _COVERED_VARY = {"cookie", "accept-language"}
 _GZIP_MIN_BYTES = 1024
 _CONDITIONAL = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
-# How many generations back a page that cannot be built is looked for (stale-if-error).
-_STALE_GENERATIONS = 3
+# How many invalidations a process reads from the log at once; further behind, it checks each
+# older page's tags themselves (a second read) before serving it.
+_LOG_READ_MAX = 500
+# How many tags' last invalidation a process keeps (then it starts again from the newest).
+_STAMPS_MAX = 50_000
+# What an edge cache (deploy/varnish/) may do with an expired page while it asks for a new one,
+# and while the site fails (seconds).
+_STALE_WHILE_REVALIDATE = 60
+_STALE_IF_ERROR = 86400
 # The size of the per-process table of addresses already resolved (cleared when full).
 _ROUTES_MAX = 4096
 
@@ -77,11 +89,13 @@ _ROUTES_MAX = 4096
     _EXPIRES,
     _CACHE_CONTROL,
     _VARY,
-) = range(9)
+    _TAGS,
+    _START,
+) = range(11)
 
 
-def page_key(generation, suffix):
-    return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:v2:{generation}:{suffix}"
+def page_key(suffix):
+    return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:v3:{suffix}"
 
 
 def _etag_variant(etag, suffix):
@@ -101,26 +115,33 @@ class PageCacheMiddleware:
     cookie (authentication is by session only, so staff always carry one and never meet a
     cached page). Everything else goes straight through, untouched.
 
-    A hit reads, in one ``get_many``, the shared generation, the schedule and the page under
-    the generation this process saw last; only when the generation has moved on (an edit) is
-    the page read again under the new one. An entry is the whole answer (status, headers,
-    body, a gzip copy, their ETags), stored once the rest of the stack has run (security
-    headers, CSP), so a hit answers ``If-None-Match`` with a 304 without rendering anything.
+    A hit reads, in one ``get_many``, the number of the last invalidation, the schedule and the
+    page. An entry is the whole answer (status, headers, body, a gzip copy, their ETags) with
+    the cache tags of what it shows (collected while it rendered, ``content.cachetags``) and
+    the invalidation number read before it rendered: it is fresh while no later invalidation
+    touched one of its tags. Each process reads the invalidations' log (the tags each
+    touched) once per new number, not per hit; a page older than what the process has read
+    is checked against its tags' own numbers (a second read) and stored again as checked.
+    The entry carries its tags in the ``xkey`` header too, for an edge cache.
 
     Scheduled publication: an entry expires no later than the next scheduled ``publish_at``
-    (the schedule is computed when the generation is bumped), and the first request after that
-    moment starts a new generation, so counts and filter choices kept per generation follow.
+    (the schedule is computed with each invalidation of a list), and the first request after
+    that moment invalidates the lists of publishable content, so counts and filter choices
+    kept beside the pages follow.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        # Per process (Django builds the middleware once per handler): the last generation
-        # seen, resolved addresses, and views that refused to be cached (never_cache: not
-        # worth a cache read).
-        self.generation = None
+        # Per process (Django builds the middleware once per handler): resolved addresses,
+        # views that refused to be cached (never_cache: not worth a cache read), and what this
+        # process knows of the invalidations: every one from ``known_from`` to ``known_upto``,
+        # as {tag: number of its last invalidation}.
         self.routes = {}
         self.uncacheable = set()
         self.publications_seen = set()
+        self.known_from = self.known_upto = None
+        self.stamps = {}
+        self.gap_since = None
 
     def __call__(self, request):
         plan = self._plan(request)
@@ -128,31 +149,33 @@ class PageCacheMiddleware:
             return self.get_response(request)
         suffix, view = plan
         cache = page_cache()
-        generation, schedule, entry = self._lookup(cache, suffix)
+        counter, schedule, entry = self._lookup(cache, suffix)
         now = time.time()
-        if schedule and schedule[0] <= now and self._publication_came(cache, generation, schedule):
-            generation, schedule, entry = self.generation, cache.get(SCHEDULE_KEY) or (), None
-        if entry is not None and entry[_EXPIRES] > now:
-            return self._answer(request, entry, now)
+        if schedule and schedule[0] <= now and self._publication_came(cache, schedule):
+            counter, schedule, entry = self._lookup(cache, suffix)
+        stale = None
+        if entry is not None:
+            if entry[_EXPIRES] > now and self._fresh(cache, suffix, entry, counter):
+                return self._answer(request, entry, now, state="hit")
+            stale = entry  # kept for stale-if-error
 
         # A miss: render the full page whatever the visitor holds, answer the condition after.
         conditions = {
             name: request.META.pop(name) for name in _CONDITIONAL if name in request.META
         }
-        response = self.get_response(request)
+        with cachetags.collecting() as tags:
+            response = self.get_response(request)
         request.META.update(conditions)
-        if response.status_code >= 500 and generation is not None:
+        if response.status_code >= 500 and stale is not None:
             # The page could not be built (the database restarting just after an edit, say):
-            # the visitor gets the last page stored before that edit, not an error.
-            stale = self._stale(cache, generation, suffix)
-            if stale is not None:
-                return self._answer(request, stale, time.time(), stale=True)
-        if generation is not None:
+            # the visitor gets the page as it was stored before that edit, not an error.
+            return self._answer(request, stale, time.time(), state="stale")
+        if counter is not None:
             entry = self._store(
-                cache, request, response, (generation, suffix, schedule), view, now
+                cache, request, response, (counter, suffix, schedule, tags), view, now
             )
             if entry is not None:
-                return self._answer(request, entry, time.time())
+                return self._answer(request, entry, time.time(), state="miss")
         if conditions:
             return get_conditional_response(
                 request,
@@ -216,59 +239,109 @@ class PageCacheMiddleware:
     # --- reading ------------------------------------------------------------------------
 
     def _lookup(self, cache, suffix):
-        """(generation, schedule, entry or None): one round trip unless the generation has
-        changed since this process last looked; (None, (), None) when the cache is down."""
-        remembered = self.generation
-        key = page_key(remembered, suffix)
-        found = cache.get_many([GENERATION_KEY, SCHEDULE_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        schedule = found.get(SCHEDULE_KEY) or ()
-        if generation is not None and generation == remembered:
-            return generation, schedule, found.get(key)
-        if generation is None:
-            generation = current_generation()  # creates it; None when the cache is down
-            if generation is None:
+        """(invalidation counter, schedule, entry or None) in one round trip, and the log of
+        invalidations this process has not read yet; (None, (), None) when the cache is down."""
+        key = page_key(suffix)
+        found = cache.get_many([COUNTER_KEY, SCHEDULE_KEY, key])
+        counter = found.get(COUNTER_KEY)
+        if counter is None:
+            counter = current_counter(cache)  # creates it; None when the cache is down
+            if counter is None:
                 return None, (), None
-        self.generation = generation
-        return generation, schedule, cache.get(page_key(generation, suffix))
+        self._catch_up(cache, counter)
+        return counter, found.get(SCHEDULE_KEY) or (), found.get(key)
 
-    def _publication_came(self, cache, generation, schedule):
-        """A scheduled publication has come: every page (and whatever else is kept per
-        generation, counts and filter choices) of ``generation`` is out of date. One process
-        starts a new generation (True); the others see it on their next read, and meanwhile
-        no entry outlives the publication anyway."""
-        moment = (generation, schedule[0])
+    def _forget(self, counter):
+        self.known_from = self.known_upto = counter
+        self.stamps = {}
+        self.gap_since = None
+
+    def _catch_up(self, cache, counter):
+        """Read the tags of the invalidations after ``known_upto`` up to ``counter``: one read
+        per new counter, whatever the number of pages."""
+        if self.known_upto is None or counter < self.known_upto:
+            self._forget(counter)  # first look, or a counter started again
+            return
+        if counter == self.known_upto:
+            return
+        if counter - self.known_upto > _LOG_READ_MAX:
+            self._forget(counter)
+            return
+        numbers = range(self.known_upto + 1, counter + 1)
+        logged = cache.get_many([log_key(number) for number in numbers])
+        for number in numbers:
+            tags = logged.get(log_key(number))
+            if tags is None:
+                # Expired (the later ones are there), or being written (its number is taken
+                # before its log): pages older than it are not trusted until it appears.
+                if log_key(counter) in logged:
+                    self._forget(counter)
+                elif self.gap_since is None:
+                    self.gap_since = time.monotonic()
+                elif time.monotonic() - self.gap_since > 1.0:
+                    self._forget(counter)
+                return
+            for tag in tags:
+                self.stamps[tag] = number
+            self.known_upto = number
+        self.gap_since = None
+        if len(self.stamps) > _STAMPS_MAX:
+            self._forget(self.known_upto)
+
+    def _fresh(self, cache, suffix, entry, counter):
+        """Has no invalidation after the entry began to render touched one of its tags?"""
+        start, tags = entry[_START], entry[_TAGS]
+        if start >= self.known_from and (start >= counter or self.known_upto >= counter):
+            return all(self.stamps.get(tag, 0) <= start for tag in tags)
+        if self.known_upto < counter:
+            return False  # an invalidation not yet readable: render
+        # Older than what this process has read: its tags' own numbers (one more read); the
+        # entry is then stored again as checked at ``counter``, so the next hit is one read.
+        stamps = cache.get_many([stamp_key(tag) for tag in tags])
+        if any(number > start for number in stamps.values()):
+            return False
+        timeout = entry[_EXPIRES] - time.time()
+        if timeout > 1:
+            cache.set(page_key(suffix), (*entry[:_START], counter), timeout=timeout)
+        return True
+
+    def _publication_came(self, cache, schedule):
+        """A scheduled publication has come: lists of publishable content (and what is kept
+        beside them, counts and filter choices) are out of date. One process invalidates them
+        (True); the others read it on their next request, and meanwhile no entry outlives the
+        publication anyway."""
+        moment = schedule[0]
         if moment in self.publications_seen:
             return False
         if len(self.publications_seen) > 100:
             self.publications_seen.clear()
         self.publications_seen.add(moment)
-        if not cache.add(f"pagecache:published:{generation}:{schedule[0]}", 1, timeout=3600):
+        if not cache.add(f"pagecache:published:{moment}", 1, timeout=3600):
             return False
-        bump_generation()
-        self.generation = current_generation()
+        invalidate_now(publication_tags())
         return True
 
-    def _stale(self, cache, generation, suffix):
-        """The page as stored under one of the last few generations (each edit is one), while
-        its entry lives (at most PAGE_CACHE_SECONDS); None when there is none. One read."""
-        keys = [page_key(generation - back, suffix) for back in range(1, _STALE_GENERATIONS + 1)]
-        found = cache.get_many(keys)
-        return next((found[key] for key in keys if key in found), None)
-
-    def _answer(self, request, entry, now, stale=False):
+    def _answer(self, request, entry, now, state):
         if entry[_GZIP] is not None and "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", ""):
             content, etag = entry[_GZIP], _etag_variant(entry[_ETAG], "gzip")
             headers = {**dict(entry[_HEADERS]), "Content-Encoding": "gzip"}
         else:
             content, etag, headers = entry[_BODY], entry[_ETAG], dict(entry[_HEADERS])
-        control = f"max-age={max(0, int(entry[_EXPIRES] - now))}"
-        if stale:
+        remaining = max(0, int(entry[_EXPIRES] - now))
+        # Browsers briefly (nothing purges them); an edge cache as long as the page cache, since
+        # it is purged by tag (deploy/varnish/), and it may bridge a refresh or an outage.
+        control = (
+            f"max-age={min(remaining, settings.PAGE_BROWSER_SECONDS)}, s-maxage={remaining},"
+            f" stale-while-revalidate={_STALE_WHILE_REVALIDATE}, stale-if-error={_STALE_IF_ERROR}"
+        )
+        if state == "stale":
             control = "no-cache"  # no cache downstream keeps it: the next visit asks again
         headers["Cache-Control"] = (
             f"{control}, {entry[_CACHE_CONTROL]}" if entry[_CACHE_CONTROL] else control
         )
         headers["ETag"] = etag
+        # Whether the page cache answered (the bench counts its hit ratio from it).
+        headers["X-Page-Cache"] = state
         if entry[_VARY]:
             headers["Vary"] = entry[_VARY]
         headers["Content-Length"] = str(len(content))
@@ -284,9 +357,9 @@ class PageCacheMiddleware:
     # --- storing ------------------------------------------------------------------------
 
     def _store(self, cache, request, response, where, view, started):
-        """Store the finished page as one entry, under the generation read before it was
-        rendered (``where``: generation, key suffix, schedule); the entry, or None when the
-        response may not be stored."""
+        """Store the finished page as one entry, with its tags and the invalidation counter
+        read before it was rendered (``where``: counter, key suffix, schedule, tags); the
+        entry, or None when the response may not be stored."""
         if response.status_code != 200 or response.streaming or request.method != "GET":
             return None
         if response.cookies:
@@ -302,7 +375,8 @@ class PageCacheMiddleware:
         vary = [word for word in cc_delim_re.split(response.get("Vary", "")) if word]
         if {word.lower() for word in vary} - _COVERED_VARY:
             return None  # the key does not cover what this page varies on
-        generation, suffix, schedule = where
+        counter, suffix, schedule, tags = where
+        tags = tuple(sorted({*tags, cachetags.EVERYTHING}))
         now = time.time()
         expires = now + (settings.CACHE_MIDDLEWARE_SECONDS if max_age is None else max_age)
         # The first scheduled publication after the page began to render: the page cannot
@@ -328,10 +402,13 @@ class PageCacheMiddleware:
             vary.append("Accept-Encoding")
         entry = (
             response.status_code,
-            tuple(
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in _PER_ANSWER
+            (
+                *(
+                    (name, value)
+                    for name, value in response.items()
+                    if name.lower() not in _PER_ANSWER
+                ),
+                (TAG_HEADER, " ".join(tags)),
             ),
             body,
             compressed,
@@ -344,6 +421,8 @@ class PageCacheMiddleware:
                 if word and not word.lower().startswith("max-age")
             ),
             ", ".join(vary),
+            tags,
+            counter,
         )
-        cache.set(page_key(generation, suffix), entry, timeout=expires - now)
+        cache.set(page_key(suffix), entry, timeout=expires - now)
         return entry

@@ -36,6 +36,10 @@ class FlatPageContent:
     public = True
     search_fields = FIELDS
     verbose_name_plural = _("Pages")
+    # The footer links every static page: a change of one is a change of the site's shared
+    # parts (``content.cachetags.SHARED``), on every page.
+    shared = True
+    list_fields = ("url", "title", "registration_required")
 
     def __repr__(self):
         return "<FlatPageContent>"

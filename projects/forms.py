@@ -13,11 +13,12 @@ from django.utils.translation import pgettext_lazy
 from django_countries import countries as all_countries
 from parler.utils.i18n import get_active_language_choices
 
-from pagecache.invalidation import current_generation
+from content.cachetags import list_tag
+from pagecache.invalidation import tag_version
 
 from .models import Project
 
-# An entry outlives no generation: a new one is asked for by its key; the timeout only bounds
+# An entry outlives no version: a new one is asked for by its key; the timeout only bounds
 # the memory an idle language's entry holds.
 CHOICES_SECONDS = 24 * 3600
 
@@ -67,14 +68,20 @@ def _compute_choices(language):
     }
 
 
-def filter_choices(language, generation=None):
-    """The filters' values that exist, in ``language``: computed once per page-cache generation
-    (any content change starts a new one, so a saved edit shows at once) rather than read from
-    every project on every request."""
+def choices_version():
+    """Changes with the lists of projects, areas and partners (``content.cachetags.list_tag``:
+    what is published, and the fields the filters offer), which it records on the page."""
+    return tag_version(*(list_tag(model) for model in (Project, CooperationArea, Partner)))
+
+
+def filter_choices(language, version=None):
+    """The filters' values that exist, in ``language``: computed once per ``choices_version``
+    (a saved change of what they offer shows at once) rather than read from every project on
+    every request."""
     store = caches[settings.CACHE_MIDDLEWARE_ALIAS]
-    if generation is None:
-        generation = current_generation()
-    key = f"projects:filter-choices:{generation}:{language}"
+    if version is None:
+        version = choices_version()
+    key = f"projects:filter-choices:{version}:{language}"
     choices = store.get(key)
     if choices is None:
         with translation.override(language):  # country names are in the active language
@@ -92,12 +99,12 @@ ALL = {
 }
 
 
-# Each filter's <select>, rendered: {(generation, language, name, value, invalid): html}. Its
-# options are the same for every request of a generation and language, and a <select> with one
+# Each filter's <select>, rendered: {(version, language, name, value, invalid): html}. Its
+# options are the same for every request of a version and language, and a <select> with one
 # option chosen renders the same whoever asks, so each is rendered once per process (the
 # widget templates cost a list page a fifth of its time). Values that are not an option render
 # alike (nothing chosen, marked invalid): the entries are bounded by the options, whatever
-# visitors type. Cleared when full, which a new generation's entries make it in time.
+# visitors type. Cleared when full, which a new version's entries make it in time.
 _RENDERED_FILTERS = {}
 RENDERED_FILTERS_MAX = 4096
 _NOT_AN_OPTION = object()
@@ -106,15 +113,15 @@ _NOT_AN_OPTION = object()
 class _RememberedSelect(BoundField):
     def as_widget(self, widget=None, attrs=None, only_initial=False):
         form = self.form
-        # No generation (the shared cache is unreachable): nothing tells this process when the
+        # No version (the shared cache is unreachable): nothing tells this process when the
         # options change, so it renders them afresh.
-        if widget is not None or attrs or only_initial or form.generation is None:
+        if widget is not None or attrs or only_initial or form.version is None:
             return super().as_widget(widget, attrs, only_initial)
         value = self.value()
         value = "" if value is None else str(value)
         if value not in form.option_values[self.name]:
             value = _NOT_AN_OPTION
-        key = (form.generation, form.language, self.name, value, bool(self.errors))
+        key = (form.version, form.language, self.name, value, bool(self.errors))
         html = _RENDERED_FILTERS.get(key)
         if html is None:
             html = super().as_widget()
@@ -143,9 +150,9 @@ class ProjectFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Read once: the choices, their rendering and the list's count all name it.
-        self.generation = current_generation()
+        self.version = choices_version()
         self.language = translation.get_language()
-        for name, values in filter_choices(self.language, self.generation).items():
+        for name, values in filter_choices(self.language, self.version).items():
             self.fields[name].choices = [("", ALL[name])] + values
         self.option_values = {
             name: {str(value) for value, _label in field.choices}

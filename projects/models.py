@@ -45,6 +45,8 @@ class Project(images.IllustratedModel, PublishableModel):
     # On PostgreSQL each translation row keeps its search document (of search_fields' own
     # fields) in this column (migration 0009): the one content that grows to 100,000s.
     search_document_column = "search_document"
+    # What the list's filters offer (``content.registry.list_field_names``).
+    list_fields = ("key", "countries", "region")
 
     key = models.SlugField(
         _("key"),

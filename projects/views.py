@@ -35,7 +35,7 @@ def project_list(request):
         PROJECTS_PER_PAGE,
         count_key=count_key,
         max_pages=MAX_LIST_PAGES,
-        generation=form.generation,
+        version=form.version,
     )
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()

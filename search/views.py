@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from content import cachetags, registry
 from pagecache.decorators import page_cache_params
 from search.queries import MAX_QUERY_LENGTH, clean_query, search_content
 
@@ -13,6 +14,8 @@ from search.queries import MAX_QUERY_LENGTH, clean_query, search_content
 @page_cache_params("q", "page")
 @require_safe
 def search(request):
+    # Built from every object's text, found or not: any change of any content touches it.
+    cachetags.record(*(cachetags.any_tag(entry.model) for entry in registry.entries()))
     raw = request.GET.get("q", "")
     query = clean_query(raw)
     results, page = [], None

@@ -1,7 +1,8 @@
 """The site's settings as every page reads them: a frozen copy per language, built once per
-page-cache generation in each process (as the footer is, ``pages.templatetags.static_pages``),
-so they cost a page no query. A change to the settings is a change to what pages show: the
-page cache watches their rows (``apps.py``), and the next generation reads them again."""
+version of their cache tag in each process (as the footer is,
+``pages.templatetags.static_pages``), so they cost a page no query. A change to the settings
+is a change to every page's frame: the page cache watches their rows (``apps.py``) and
+invalidates their tag (``cachetags.SETTINGS``), and the next page reads them again."""
 
 import re
 from dataclasses import dataclass, field
@@ -12,9 +13,10 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from parler.utils.i18n import get_active_language_choices
 
+from content import cachetags
 from content.languages import language_codes
 from content.templatetags.images import renditions
-from pagecache.invalidation import current_generation
+from pagecache.invalidation import tag_version
 from sitesettings.models import SiteSettings
 
 #: The site's own emblem, shown while the settings have none.
@@ -37,7 +39,7 @@ FACT_LABELS = {
     "data_protection_email": _("Requests about personal data"),
 }
 
-# {page-cache generation: {language: Identity}}; old generations are dropped when full.
+# {their tag's version: {language: Identity}}; old versions are dropped when full.
 _IDENTITIES = {}
 _IDENTITIES_MAX = 8
 
@@ -145,11 +147,11 @@ def _text(texts, name, language):
 def site_identity(language=None):
     """The settings in ``language`` (the active one by default)."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
-    generation = current_generation()
+    generation = tag_version(cachetags.SETTINGS)
     identities = _IDENTITIES.get(generation) if generation is not None else None
     if identities is None:
         identities = load()
-        # No generation while the cache is down: nothing would say when the copy is stale.
+        # No version while the cache is down: nothing would say when the copy is stale.
         if generation is not None:
             if len(_IDENTITIES) >= _IDENTITIES_MAX:
                 _IDENTITIES.clear()

@@ -98,13 +98,13 @@ def test_a_page_stored_before_an_edit_is_still_served(
     area = CooperationArea.objects.language("en").get(key="west-africa")
     with django_capture_on_commit_callbacks(execute=True):
         area.title = "West Africa and the Sahel"
-        area.save()  # a new generation: /es/ is no longer a hit, only a stale entry
+        area.save()  # /es/ shows the area: no longer a hit, only a stale entry
     with database_unreachable(tmp_path):
         response = client.get("/es/")
         assert response.status_code == 200
         assert response.content == before
         assert response["Cache-Control"].startswith("no-cache")
-        assert client.get("/es/projects/").status_code == 503  # never stored
+        assert client.get("/es/proyectos/").status_code == 503  # never stored
 
 
 def test_the_log_keeps_a_line_per_failed_request_and_one_traceback(tmp_path):

@@ -179,11 +179,22 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Anonymous pages are cached per URL (and so per language) and invalidated on every content
-# change and at every scheduled publication (pagecache.invalidation); 0 turns the page cache off.
+# Anonymous pages are cached per URL (and so per language) and invalidated by cache tag on
+# commit of a change to what they show, and at every scheduled publication
+# (pagecache.invalidation): exact, so kept for hours; 0 turns the page cache off.
 CACHE_MIDDLEWARE_ALIAS = "default"
-CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "21600"))
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
+# Browsers cannot be purged: they keep a page at most this long (an edge, s-maxage, longer).
+PAGE_BROWSER_SECONDS = int(os.environ.get("PAGE_BROWSER_SECONDS", "300"))
+# Every change invalidates every page, as the one generation did before cache tags (the bench
+# compares both).
+PAGE_CACHE_INVALIDATE_EVERYTHING = env_bool("PAGE_CACHE_INVALIDATE_EVERYTHING", False)
+# The edge caches purged by tag on commit (pagecache.edge): Varnish at each of these addresses.
+PAGE_CACHE_EDGES = [
+    {"BACKEND": "pagecache.edge.Varnish", "LOCATION": location}
+    for location in env_list("EDGE_VARNISH_URLS")
+]
 
 # --- Security --------------------------------------------------------------------------------
 # axes first: it refuses a throttled login before a password is even checked.

@@ -8,13 +8,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from content.i18n import available_languages
-from pagecache.invalidation import current_generation
+from pagecache.invalidation import shared_version
 from pages.content import URL_PREFIX
 
 register = template.Library()
 
-# {(page-cache generation, language): the footer's HTML}. A static page's edit starts a new
-# generation, so the next page renders the footer again; old entries are dropped when full.
+# {(version of the site's shared parts, language): the footer's HTML}. A static page's edit
+# invalidates the shared parts (``content.cachetags.SHARED``), so the next page renders the
+# footer again; old entries are dropped when full.
 _FOOTERS = {}
 _FOOTERS_MAX = 64
 
@@ -38,17 +39,21 @@ def static_page_links():
 @register.simple_tag
 def site_footer():
     """The footer depends on the page's language and the static pages only: rendered once per
-    language and generation in each process rather than on every page (every time with DEBUG,
-    where a template may change under a running server, or while the cache is down)."""
+    language and version of the site's shared parts in each process rather than on every page
+    (every time with DEBUG, where a template may change under a running server, or while the
+    cache is down)."""
     language = translation.get_language()
-    generation = None if settings.DEBUG else current_generation()
-    html = _FOOTERS.get((generation, language)) if generation is not None else None
+    # Read with DEBUG too: it records the shared parts on the page being rendered.
+    version = shared_version()
+    if settings.DEBUG:
+        version = None
+    html = _FOOTERS.get((version, language)) if version is not None else None
     if html is None:
         html = loader.get_template("includes/footer.html").render(
             {"static_page_links": static_page_links()}
         )
-        if generation is not None:
+        if version is not None:
             if len(_FOOTERS) >= _FOOTERS_MAX:
                 _FOOTERS.clear()
-            _FOOTERS[(generation, language)] = html
+            _FOOTERS[(version, language)] = html
     return html
