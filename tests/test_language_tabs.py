@@ -271,3 +271,20 @@ def test_the_tab_s_queries_do_not_grow_with_the_fields_that_need_work(
     needing_work = [b for b in page.sources.values() if {"stale", "missing"} & set(b["class"])]
     assert len(needing_work) >= 3
     assert re.search(r"<del\b", response.content.decode())
+
+
+@pytest.mark.parametrize("model_admin", translatable_admins())
+def test_an_add_form_marks_its_text_fields_too(admin_client, model_admin):
+    """No object, no source beside it: the form is whole (a missing context variable must not
+    empty the fieldsets), each text field in its language."""
+    opts = model_admin.model._meta
+    response = admin_client.get(
+        reverse(f"admin:{opts.app_label}_{opts.model_name}_add") + "?language=fr"
+    )
+    if response.status_code == 403:  # one partnership only
+        return
+    page = TabPage(response.content.decode())
+    shown = text_fields(model_admin, response, "fr")
+    marked = {name: page.controls[name].get("lang") for name in shown if name in page.controls}
+    assert marked and marked == {name: shown[name][0] for name in marked}
+    assert page.sources == {} and page.links == []
