@@ -13,6 +13,8 @@ class WorkspaceConfig(AppConfig):
     def ready(self):
         from django.contrib.admin.widgets import AdminSplitDateTime
 
+        from workspace import panels  # noqa: F401 (registers the dashboard's own panels)
+
         # Every admin's date and time inputs inside their labels ("Date:", "Time:"): Django's
         # own template leaves both without an accessible name (WCAG 1.3.1, 4.1.2). Widgets are
         # drawn by the form renderer, which reads app templates, not templates/.

@@ -14,6 +14,7 @@ from django.urls import URLPattern, path
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
+from workspace.dashboard import panels_for
 from workspace.login import SecondFactorLoginForm
 
 
@@ -58,6 +59,13 @@ class SiteAdmin(OTPAdminSite):
                 raise Http404(str(error)) from error
 
         return super().admin_view(missing_is_404, cacheable)
+
+    def index(self, request, extra_context=None):
+        """The home page: the person's dashboard panels (``workspace.dashboard``), then the
+        apps."""
+        return super().index(
+            request, {"dashboard_panels": panels_for(request), **(extra_context or {})}
+        )
 
     def get_urls(self):
         urls = super().get_urls()
