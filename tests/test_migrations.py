@@ -1,6 +1,7 @@
 """The migrations in the repository match the models (including modeltranslation's columns)."""
 
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -99,6 +100,10 @@ def grants(database):
     return content_types, groups, users, members
 
 
+#: Migrations written after tests/fixtures' database from before the move.
+MIGRATIONS_SINCE_THE_MOVE = {"translations.0003_stored_translation_status"}
+
+
 def test_a_database_from_before_the_apps_moved_keeps_every_permission_and_grant(tmp_path):
     """A database made by the code from before the content base, the page cache, search and
     the staff workspace left the project package (migrated, with a French translator, an
@@ -120,8 +125,13 @@ def test_a_database_from_before_the_apps_moved_keeps_every_permission_and_grant(
             cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
 
-    assert "No migrations to apply" in manage("migrate", "--noinput")
-    assert grants(database) == before
+    # Only migrations written after that database are applied (none of the move's again).
+    applied = re.findall(r"Applying (\S+)\.\.\. OK", manage("migrate", "--noinput"))
+    assert set(applied) <= MIGRATIONS_SINCE_THE_MOVE
+    after = grants(database)
+    # Every content type is still there (later migrations may add their models'), and every
+    # grant is the same.
+    assert after[0] >= before[0] and after[1:] == before[1:]
     rights = manage(
         "shell",
         "-c",
