@@ -10,6 +10,8 @@ import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.flatpages.models import FlatPage
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from reversion.models import Version
 
@@ -17,6 +19,7 @@ from content import registry
 from content.languages import language_codes, source_language
 from cooperation.models import CooperationArea, Partner
 from projects.models import Project
+from tests.test_changelist_scaling import add_projects
 from tests.test_history import change_url, form_data, revision_url, save
 from translations.models import FieldConfirmation, StoredFieldStatus, StoredStatusCount
 from translations.status import Status, all_field_states, confirm_all
@@ -199,3 +202,19 @@ def test_the_status_page_reads_the_store(language, area, admin_client):
     assert len(rows) == len(expected) == response.context["page"].paginator.count
     if language != source_language():
         assert any(row["url"].endswith(f"language={language}") for row in rows)
+
+
+def test_the_status_page_costs_the_same_queries_for_300_more_projects(
+    admin_client, django_assert_max_num_queries, area
+):
+    # Work of two types on the page already: each type on a page costs its own queries.
+    edit(CooperationArea, area.pk, source_language(), body="<p>نص جديد للمجال</p>")
+    edit(Project, Project.objects.get(key="sharaka").pk, source_language(), summary="ملخص جديد")
+    url = reverse("admin:translations_languagerights_changelist")
+    with CaptureQueriesContext(connection) as few:
+        assert admin_client.get(url).status_code == 200
+    add_projects(300)
+    call_command("rebuild_translation_status", verbosity=0)
+    with django_assert_max_num_queries(len(few)):
+        response = admin_client.get(url)
+    assert response.context["page"].paginator.count > 300  # the new projects' missing text
