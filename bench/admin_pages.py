@@ -85,25 +85,32 @@ def main():
     user, _created = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
     )
-    client = Client(HTTP_HOST=HOST)
+    client = Client(HTTP_HOST=HOST, raise_request_exception=False)
     client.force_login(user)
     pages = admin_pages()
     times, queries = {}, {}
+    failed = {}
     for label, path in pages.items():
-        client.get(path)  # warm
         times[label] = []
-        for _ in range(args.requests):
-            with CaptureQueriesContext(connection) as captured:
-                began = time.perf_counter()
-                response = client.get(path)
-                times[label].append((time.perf_counter() - began) * 1000)
-            if response.status_code != 200:
-                raise SystemExit(f"{path}: HTTP {response.status_code}")
-            queries[label] = len(captured)
+        try:
+            client.get(path)  # warm
+            for _ in range(args.requests):
+                with CaptureQueriesContext(connection) as captured:
+                    began = time.perf_counter()
+                    response = client.get(path)
+                    times[label].append((time.perf_counter() - began) * 1000)
+                if response.status_code != 200:
+                    raise RuntimeError(f"HTTP {response.status_code}")
+                queries[label] = len(captured)
+        except Exception as error:  # noqa: BLE001 (a page that fails is reported, not fatal)
+            failed[label] = f"{path}: {type(error).__name__}: {str(error)[:80]}"
     print(f"{args.size} projects, admin as superuser, median of {args.requests} requests")
     print(f"{'page':36} {'ms':>9} {'queries':>8}")
     for label in pages:
-        print(f"{label:36} {statistics.median(times[label]):9.1f} {queries[label]:8}")
+        if label in failed:
+            print(f"{label:36} {'failed':>9} {failed[label]}")
+        else:
+            print(f"{label:36} {statistics.median(times[label]):9.1f} {queries[label]:8}")
 
 
 if __name__ == "__main__":
