@@ -103,6 +103,7 @@ def load(size, reload):
     from cooperation.models import CooperationArea, Partner
     from projects.models import Project, ProjectTranslation
     from seed.loader import load_seed_content
+    from translations.store import rebuild
 
     if not Project.objects.exists():
         load_seed_content()
@@ -161,6 +162,9 @@ def load(size, reload):
         with connection.cursor() as cursor:
             for _name, definition in text_indexes:
                 cursor.execute(definition)
+        # Rows written in bulk send no signal: the stored translation status is decided anew.
+        rebuild()
+        with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     return Project.objects.count(), time.monotonic() - started
 

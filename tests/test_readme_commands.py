@@ -73,6 +73,8 @@ RUN_HERE = {
     "dev.py messages": "test_messages_refreshes_and_compiles_the_catalogues",
     "dev.py bench": "test_bench_prints_its_figures",
     "bench/profile_pages.py": "test_profile_pages_times_profiles_and_dumps_the_pages",
+    "bench/admin_pages.py": "test_admin_pages_times_the_admin",
+    "manage.py rebuild_translation_status": "test_rebuild_translation_status",
     "dev.py screenshots": "test_screenshots_are_written_where_asked",
     "manage.py load_seed_content": "test_load_seed_content_dry_run",
     "manage.py prune_media": "test_prune_media_lists_then_deletes_a_file_no_row_names",
@@ -546,6 +548,16 @@ def test_profile_pages_times_profiles_and_dumps_the_pages(bench, checkout, tmp_p
             assert b"</html>" in (tmp_path / f"{language}-{page}.html").read_bytes()
 
 
+@slow
+def test_admin_pages_times_the_admin(bench, checkout):
+    timed = command(PYTHON, "bench/admin_pages.py", "--size", "10", "--requests", "1",
+                    cwd=checkout, env=bench["env"])  # fmt: skip
+    assert "10 projects, admin as superuser, median of 1 requests" in timed
+    for label in ("dashboard", "translation status", "project list", "project search common",
+                  "project change"):  # fmt: skip
+        assert re.search(rf"^{label} +[\d.]+ +\d+$", timed, re.M), timed
+
+
 # --- screenshots, management commands, tools -----------------------------------------------------
 
 
@@ -573,6 +585,11 @@ def test_load_seed_content_dry_run(site, checkout):
     assert re.search(r"Would have created 0, updated 0, [1-9]\d* unchanged", output), output
     output = manage(site, "load_seed_content", "--update", "--dry-run", cwd=checkout)
     assert "Would have created 0" in output
+
+
+def test_rebuild_translation_status(site, checkout):
+    output = manage(site, "rebuild_translation_status", cwd=checkout)
+    assert re.search(r"^[1-9]\d* fields decided\.$", output, re.M), output
 
 
 @slow

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
@@ -20,7 +21,7 @@ from content.admin import PUBLICATION_FIELDS, RefuseForgedRequestsMixin, shared_
 from content.forms import VersionedAdminForm
 from content.languages import language_codes, source_language
 from content.permissions import can_edit_shared_fields, can_publish
-from translations import source_beside, status
+from translations import source_beside, status, store
 from translations.models import LanguageRights
 from translations.permissions import can_translate
 
@@ -192,6 +193,18 @@ class TranslatorRightsMixin(RefuseForgedRequestsMixin):
         return list(dict.fromkeys(fields))
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count (the stored sums), sparing a COUNT over millions of rows."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def entries_models(entries):
+    return [entry.model for entry in entries.values()]
+
+
 @admin.register(LanguageRights)
 class TranslationDashboardAdmin(admin.ModelAdmin):
     """The translation dashboard: counts per field and language, then every field that needs
@@ -238,29 +251,38 @@ class TranslationDashboardAdmin(admin.ModelAdmin):
         state = state if state in status.Status.values else ""
         content = content if content in entries else ""
 
+        content_types = ContentType.objects.get_for_models(*entries_models(entries))
+        entry_of_type = {content_types[entry.model].pk: entry for entry in entries.values()}
+        cells = store.summed()
         per_field = {}
         per_language = {code: dict.fromkeys(status.Status.values, 0) for code in languages}
-        rows = []
-        for entry, obj, states in status.all_field_states():
-            for field_state in states:
-                key = (entry.label, field_state.field)
-                cell = per_field.setdefault(
-                    key,
-                    {code: dict.fromkeys(status.Status.values, 0) for code in languages},
-                )
-                cell[field_state.language][field_state.status] += 1
-                per_language[field_state.language][field_state.status] += 1
-                if (
-                    (not language or field_state.language == language)
-                    and (
-                        field_state.status == state
-                        if state
-                        else field_state.status != status.Status.UP_TO_DATE
-                    )
-                    and (not content or entry.label == content)
-                ):
-                    rows.append((entry, obj, field_state))
-        page = Paginator(rows, self.ROWS_PER_PAGE).get_page(request.GET.get("page"))
+        for (type_id, name, code, cell_state), count in cells.items():
+            entry = entry_of_type.get(type_id)
+            if entry is None or code not in languages or cell_state not in per_language[code]:
+                continue  # a type or language no longer configured
+            per_language[code][cell_state] += count
+            cell = per_field.setdefault(
+                (entry.label, name),
+                {code: dict.fromkeys(status.Status.values, 0) for code in languages},
+            )
+            cell[code][cell_state] += count
+        matching = sum(
+            count
+            for (type_id, _name, code, cell_state), count in cells.items()
+            if (not language or code == language)
+            and (cell_state == state if state else cell_state < store.NEEDS_WORK_BELOW)
+            and (not content or entry_of_type.get(type_id) is entries[content])
+        )
+        found = store.rows(language, state, entries[content] if content else None)
+        page = CountedPaginator(found, self.ROWS_PER_PAGE, matching).get_page(
+            request.GET.get("page")
+        )
+        rows = list(page.object_list)
+        objects = {}
+        for type_id in {row.content_type_id for row in rows}:
+            entry = entry_of_type[type_id]
+            pks = [row.object_id for row in rows if row.content_type_id == type_id]
+            objects |= {(type_id, obj.pk): obj for obj in entry.objects().filter(pk__in=pks)}
         query = request.GET.copy()
         query.pop("page", None)
         context = {
@@ -299,12 +321,15 @@ class TranslationDashboardAdmin(admin.ModelAdmin):
                     "model": entry.model._meta.verbose_name,
                     "label": entry.label_of(obj),
                     "field": entry.field(field_state.field).verbose_name,
-                    "language": field_state.language,
+                    "language": field_state.language_code,
                     "status": field_state.status,
                     "status_label": status.Status(field_state.status).label,
-                    "url": entry.admin_url(obj, field_state.language),
+                    "url": entry.admin_url(obj, field_state.language_code),
                 }
-                for entry, obj, field_state in page.object_list
+                for row in rows
+                if (obj := objects.get((row.content_type_id, row.object_id))) is not None
+                for entry in [entry_of_type[row.content_type_id]]
+                for field_state in [row]
             ],
             **(extra_context or {}),
         }

@@ -59,3 +59,81 @@ class FieldConfirmation(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}:{self.object_id} {self.field} [{self.language_code}]"
+
+
+class StoredFieldStatus(models.Model):
+    """The status of one translated field in one language, as ``translations.status``'s rule
+    last decided it: kept current as content changes (``translations.store``), so the
+    translation status page and the dashboard read it with indexed queries instead of deciding
+    every field of every object on each visit. Statuses sort as the work they need:
+    "missing" < "stale" < "up_to_date"."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("content type"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    object_id = models.PositiveBigIntegerField(_("object id"))
+    language_code = models.CharField(_("language"), max_length=15)
+    field = models.CharField(_("field"), max_length=100)
+    status = models.CharField(_("status"), max_length=12)
+
+    class Meta:
+        verbose_name = _("stored translation status")
+        verbose_name_plural = _("stored translation statuses")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "language_code", "field"],
+                name="storedfieldstatus_one_per_field",
+            )
+        ]
+        # The status page's list, in its order, whichever filters are set.
+        indexes = [
+            models.Index(
+                fields=["status", "language_code", "content_type", "object_id", "field"],
+                name="storedstatus_by_status",
+            ),
+            models.Index(
+                fields=["language_code", "status", "content_type", "object_id", "field"],
+                name="storedstatus_by_language",
+            ),
+            models.Index(
+                fields=["content_type", "status", "language_code", "object_id", "field"],
+                name="storedstatus_by_type",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}:{self.object_id} {self.field} [{self.language_code}]"
+
+
+class StoredStatusCount(models.Model):
+    """How many fields of a type are in each status, per field and language: the sums of
+    ``StoredFieldStatus``, kept with it, so a summary is a few hundred rows, not millions."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("content type"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    field = models.CharField(_("field"), max_length=100)
+    language_code = models.CharField(_("language"), max_length=15)
+    status = models.CharField(_("status"), max_length=12)
+    count = models.PositiveBigIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("translation status count")
+        verbose_name_plural = _("translation status counts")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "field", "language_code", "status"],
+                name="storedstatuscount_one_per_cell",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id} {self.field} [{self.language_code}] {self.status}"

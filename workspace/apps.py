@@ -1,3 +1,5 @@
+import axes.apps
+import django_otp.plugins.otp_totp.apps
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,8 @@ class WorkspaceConfig(AppConfig):
     def ready(self):
         from django.contrib.admin.widgets import AdminSplitDateTime
 
+        from workspace import panels  # noqa: F401 (registers the dashboard's own panels)
+
         # Every admin's date and time inputs inside their labels ("Date:", "Time:"): Django's
         # own template leaves both without an accessible name (WCAG 1.3.1, 4.1.2). Widgets are
         # drawn by the form renderer, which reads app templates, not templates/.
@@ -25,3 +29,22 @@ class SiteAdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "workspace.sites.SiteAdmin"
+
+
+# Security records, named by our catalogue (their own has none of our languages; the labels of
+# their models and fields are in workspace.security_labels). Listed in INSTALLED_APPS in
+# place of the libraries' own configurations.
+
+
+class LoginAttemptsConfig(axes.apps.AppConfig):
+    """django-axes: login throttling's records."""
+
+    default = False
+    verbose_name = _("Login attempts")
+
+
+class TOTPDevicesConfig(django_otp.plugins.otp_totp.apps.DefaultConfig):
+    """django-otp's TOTP plugin: the staff's second-factor devices."""
+
+    default = False
+    verbose_name = _("Second factor devices")

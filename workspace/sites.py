@@ -5,11 +5,12 @@ on, with the titles the site's settings give (``sitesettings``); installed as ``
 from functools import wraps
 
 from django.conf import settings
-from django.contrib.admin import AdminSite
+from django.contrib.admin import AdminSite, ModelAdmin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
-from django.core.exceptions import ObjectDoesNotExist
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models.base import ModelBase
 from django.http import Http404
 from django.urls import URLPattern, path
 from django.utils.translation import get_language
@@ -19,7 +20,61 @@ from django.views.i18n import JavaScriptCatalog
 from django_otp.admin import OTPAdminSite
 
 from sitesettings.identity import site_identity
+from workspace.dashboard import panels_for
 from workspace.login import SecondFactorLoginForm
+
+#: The apps of the index and the sidebar in the order of the work: the content, its translation,
+#: the people; any other app after them (by name); the security records last.
+APP_ORDER = ("cooperation", "projects", "flatpages", "translations", "auth")
+#: Within an app: the content as the site shows it, accounts before the groups they join.
+MODEL_ORDER = ("partnership", "cooperationarea", "partner", "project", "user", "group")
+#: Login throttling's records and the second-factor devices: superusers' business only, in the
+#: app list and at their addresses alike.
+SECURITY_APPS = ("axes", "otp_totp")
+
+
+def _rank(order, name):
+    return order.index(name) if name in order else len(order)
+
+
+class SuperusersOnlyMixin:
+    """A model admin that is no one's but the superusers', whatever rights a group gives:
+    left out of the app list, and a 403 at each of its addresses."""
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args, **kwargs):
+        return request.user.is_superuser and super().has_add_permission(request, *args, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)
+
+    def get_urls(self):
+        # Before any view runs: some answer a missing object with a redirect, which would
+        # tell a non-superuser which records exist.
+        return [
+            URLPattern(url.pattern, _superusers_only(url.callback), url.default_args, url.name)
+            if isinstance(url, URLPattern)
+            else url
+            for url in super().get_urls()
+        ]
+
+
+def _superusers_only(view):
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 class SiteAdmin(OTPAdminSite):
@@ -80,6 +135,41 @@ class SiteAdmin(OTPAdminSite):
         lacks a dozen (the two-box selector's buttons), and merged with ours, its plural rules
         (three forms in French and Spanish) would mix with ours."""
         return AdminJavaScriptCatalog.as_view()(request)
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """As Django's, the security apps' admins made superusers-only (``SECURITY_APPS``)."""
+        models = (
+            [model_or_iterable] if isinstance(model_or_iterable, ModelBase) else model_or_iterable
+        )
+        for model in models:
+            chosen = admin_class or ModelAdmin
+            if model._meta.app_label in SECURITY_APPS:
+                chosen = type(chosen.__name__, (SuperusersOnlyMixin, chosen), {})
+            super().register(model, chosen, **options)
+
+    def get_app_list(self, request, app_label=None):
+        """The apps in the order of the work (``APP_ORDER``, ``MODEL_ORDER``), not by name."""
+        apps = self._build_app_dict(request, app_label).values()
+        ranked = sorted(
+            apps,
+            key=lambda app: (
+                app["app_label"] in SECURITY_APPS,
+                _rank(APP_ORDER, app["app_label"]),
+                app["name"].lower(),
+            ),
+        )
+        for app in ranked:
+            app["models"].sort(
+                key=lambda model: (_rank(MODEL_ORDER, model["object_name"].lower()), model["name"])
+            )
+        return ranked
+
+    def index(self, request, extra_context=None):
+        """The home page: the person's dashboard panels (``workspace.dashboard``), then the
+        apps."""
+        return super().index(
+            request, {"dashboard_panels": panels_for(request), **(extra_context or {})}
+        )
 
     def get_urls(self):
         urls = super().get_urls()

@@ -54,7 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sites",
-    "django.contrib.flatpages",
+    # Flatpages, named "static pages" (pages.apps).
+    "pages.apps.StaticPagesConfig",
     "django.contrib.sitemaps",
     "parler",
     "django_countries",
@@ -65,9 +66,10 @@ INSTALLED_APPS = [
     # Responsive renditions of the content's images (content.images says why this one).
     "imagekit",
     # Login throttling, and the second factor for staff (TOTP).
-    "axes",
+    # Named by our catalogue (workspace.apps).
+    "workspace.apps.LoginAttemptsConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "workspace.apps.TOTPDevicesConfig",
     # The shared content base (label "eurelations": its migrations and permissions kept).
     "content",
     "cooperation",
