@@ -234,6 +234,10 @@ def read_outputs(visitor, staff, found, only=None):
         client = visitor if public else staff
         response = client.get(url)
         SWEPT["requests"] += 1
+        if response.status_code == 302 and response["Location"].startswith(url.split("?")[0]):
+            # A list of one record (the site settings) leads to that record, under its address.
+            response = client.get(response["Location"])
+            SWEPT["requests"] += 1
         expected = 404 if name == "page not found" else 200
         if response.status_code != expected:
             results[name] = ([f"{url} answered {response.status_code}"], "", public, "")
