@@ -260,7 +260,9 @@ def test_the_dashboard_costs_the_same_for_3_and_for_300_items(
                 with django_assert_max_num_queries(16):
                     shown = panels_for(request)
             counts.append(len(queries))
-            for _panel, context in shown:
+            for panel, context in shown:
+                if not type(panel).__module__.startswith("review."):
+                    continue  # the workspace's own panels (tests/test_dashboard.py)
                 assert len(context["items"]) <= ITEMS_PER_PANEL
                 if total > ITEMS_PER_PANEL:
                     assert context["more"]
