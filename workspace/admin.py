@@ -6,7 +6,11 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from parler.admin import TranslatableAdmin
 from parler.utils.views import get_language_parameter
 
@@ -184,3 +188,35 @@ class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
 
 class PublishableAdmin(PublicationActionsMixin, ContentAdmin):
     pass
+
+
+#: django-otp's fieldset titles, which it does not mark for translation.
+DEVICE_FIELDSETS = {
+    "Identity": _("Identity"),
+    "Timestamps": _("Timestamps"),
+    "Configuration": _("Configuration"),
+    "State": _("State"),
+    "Throttling": _("Throttling"),
+}
+
+
+class DeviceAdmin(TOTPDeviceAdmin):
+    """django-otp's admin of TOTP devices in the admin's language: its fieldset titles, search
+    help and QR code link are English text it does not mark for translation."""
+
+    search_help_text = _("Search by the user's username or e-mail address.")
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (DEVICE_FIELDSETS.get(name, name), options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    @admin.display(description=_("QR code"))
+    def qrcode_link(self, device):
+        href = reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})
+        return format_html('<a href="{}">{}</a>', href, _("Show the QR code"))
+
+
+admin.site.unregister(TOTPDevice)
+admin.site.register(TOTPDevice, DeviceAdmin)
