@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.accounts import member
 from tests.e2e.sessions import staff_cookies
@@ -28,6 +29,12 @@ FIRST_FILTER = """() => {
     const link = document.querySelector('#changelist-filter li:not(.selected) a[href^="?"]')
     return link ? link.getAttribute('href') : null
 }"""
+
+
+def enrol_a_device(user):
+    """A TOTP device for ``user``, so that the device pages (its form, its QR code) are walked
+    too: the seed has none."""
+    return TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
 
 
 class PageNotReady(Exception):
