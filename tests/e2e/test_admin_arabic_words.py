@@ -127,7 +127,7 @@ def content_strings():
 def latin_words(text, content):
     if not LATIN_WORD.search(text):
         return []
-    text = " ".join(ADDRESS.sub(" ", text).split())
+    text = " ".join(text.split())
     # A long value is shown cut short (a changelist cell, a title) or a paragraph at a time
     # (rich text): a part of it is content too.
     cut = text.rstrip("…. ")
@@ -136,6 +136,7 @@ def latin_words(text, content):
     for value in content:
         if value in text:
             text = text.replace(value, " ")
+    text = ADDRESS.sub(" ", text)
     return [word for word in LATIN_WORD.findall(text) if word not in ALLOWED]
 
 
