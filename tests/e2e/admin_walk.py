@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.accounts import member
 from tests.e2e.sessions import staff_cookies
+from translations.groups import sync_staff_groups
 
 #: The four roles of the staff (README, "Staff and translators"), made as an administrator would.
 ROLES = {
@@ -29,6 +30,13 @@ FIRST_FILTER = """() => {
     const link = document.querySelector('#changelist-filter li:not(.selected) a[href^="?"]')
     return link ? link.getAttribute('href') : null
 }"""
+
+
+def make_roles():
+    """The four roles' users. The staff groups are made again first: a live-server test's
+    database is flushed after it, groups and all, and nothing migrates it again."""
+    sync_staff_groups()
+    return {role: make() for role, make in ROLES.items()}
 
 
 def enrol_a_device(user):

@@ -20,7 +20,14 @@ from pathlib import Path
 import pytest
 
 from tests.admin_pages import admin_pages, delete_one_item_with_history
-from tests.e2e.admin_walk import ROLES, enrol_a_device, log_in, login_page, same_page_key, walk
+from tests.e2e.admin_walk import (
+    enrol_a_device,
+    log_in,
+    login_page,
+    make_roles,
+    same_page_key,
+    walk,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -92,7 +99,7 @@ def _describe(violation):
 def test_every_admin_page_passes_axe_and_fits_a_phone(site, browser, language):
     source = _axe_source()
     delete_one_item_with_history()
-    users = {role: make() for role, make in ROLES.items()}
+    users = make_roles()
     enrol_a_device(users["superuser"])
     usernames = [user.username for user in users.values()]
     pages = admin_pages(language)
