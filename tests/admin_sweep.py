@@ -14,11 +14,11 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
 from parler.models import TranslatableModel
 
 from content.admin import PUBLICATION_FIELDS
 from content.permissions import can_edit_shared_fields, can_publish
+from tests.admin_pages import admin_url, registered_admins  # noqa: F401 - the sweep's names
 from translations.permissions import can_translate
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -418,19 +418,6 @@ def forbidden_changes(user, model, before, after):
 
 
 # --- the sweep ---------------------------------------------------------------------------------
-
-
-def registered_admins():
-    """Every ModelAdmin of the site, in a stable order."""
-    return sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
-
-
-def admin_url(model, view, *args):
-    opts = model._meta
-    try:
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=args)
-    except NoReverseMatch:
-        return None
 
 
 class Sweep:

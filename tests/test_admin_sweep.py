@@ -2,7 +2,6 @@
 nothing here names a model. What it opens, sends and asserts: docs/architecture.md, "The admin
 sweep"."""
 
-import inspect
 import time
 from urllib.parse import urljoin
 
@@ -10,9 +9,7 @@ import pytest
 import reversion
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.test import Client
-from django.urls import NoReverseMatch, URLPattern, reverse
 from parler.admin import TranslatableAdmin
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -20,6 +17,13 @@ from reversion.models import Version
 from content import registry
 from content.languages import source_language
 from tests.accounts import member
+from tests.admin_pages import (
+    delete_one_item_with_history,
+    deleted_version,
+    generated_urls,
+    named_patterns,
+    some_object,
+)
 from tests.admin_sweep import (
     LANGUAGES,
     Sweep,
@@ -75,27 +79,10 @@ def _with_language(url, model_admin, language):
     return url
 
 
-def _some_object(model):
-    if not model._meta.managed:
-        return "1"  # a model without a table still has admin addresses: they must not fail
-    obj = model._base_manager.order_by("pk").first()
-    return None if obj is None else str(obj.pk)
-
-
-def _deleted_version(model):
-    if not model._meta.managed:
-        return None
-    return Version.objects.get_deleted(model).first()
-
-
 @pytest.fixture
 def deleted_items(db):
     """One deleted item of each model with history, so the recover pages have something."""
-    for model, model_admin in registered_admins():
-        if isinstance(model_admin, VersionAdmin) and model._base_manager.count() > 1:
-            obj = model._base_manager.order_by("pk").last()
-            if Version.objects.get_for_object(obj).exists():
-                obj.delete()
+    delete_one_item_with_history()
 
 
 @pytest.fixture
@@ -103,7 +90,7 @@ def second_versions(db):
     """A second version of the item each history is swept for, its source text changed, so its
     history offers two versions to compare."""
     for model, model_admin in registered_admins():
-        pk = _some_object(model)
+        pk = some_object(model)
         if (
             not isinstance(model_admin, VersionAdmin)
             or pk is None
@@ -139,7 +126,7 @@ def _read_superuser_forms():
     client.force_login(root)
     forms = {}
     for model, model_admin in registered_admins():
-        pk = _some_object(model)
+        pk = some_object(model)
         for language in _languages(model_admin):
             for view, args in (("add", ()), ("change", (pk,) if pk else None)):
                 url = admin_url(model, view, *args) if args is not None else None
@@ -173,7 +160,7 @@ def sweep_changelist(sweep, model, model_admin):
         editable = [name for name in form.editable if name.startswith("form-")]
         if editable:
             sweep.post(model, url, change_one(post, editable[0]), changed=editable[0])
-    pk = _some_object(model)
+    pk = some_object(model)
     if pk is None:
         return
     for name in _action_names(model_admin):
@@ -189,7 +176,7 @@ def _action_names(model_admin):
 
 
 def sweep_forms(sweep, model, model_admin):
-    pk = _some_object(model)
+    pk = some_object(model)
     for language in _languages(model_admin):
         for view, args in (("add", ()), ("change", (pk,) if pk else None)):
             if args is None or admin_url(model, view, *args) is None:
@@ -239,7 +226,7 @@ def sweep_locked_fields(sweep, model, url, own, forged, post, changed):
 
 
 def sweep_history_and_delete(sweep, model, model_admin):
-    pk = _some_object(model)
+    pk = some_object(model)
     if pk is None:
         return
     for view in ("history", "delete"):
@@ -273,7 +260,7 @@ def sweep_history_and_delete(sweep, model, model_admin):
             else:
                 sweep.post(model, url, {"seen_version": "1"}, asks=True)
     sweep.get(admin_url(model, "recoverlist"))
-    deleted = _deleted_version(model)
+    deleted = deleted_version(model)
     if deleted is not None:
         url = admin_url(model, "recover", deleted.pk)
         response = sweep.get(url)
@@ -298,58 +285,6 @@ SWEPT_IN_DEPTH = {
 }
 _ROOT_PAGES = {}
 _SUPERUSER_EFFECTS = {}
-
-
-def _named_patterns(urls):
-    return [p for p in urls if isinstance(p, URLPattern) and p.name]
-
-
-def _arguments(pattern):
-    """The names of what the address carries: a path's own names, else (a regular expression's
-    unnamed groups) the view's arguments after ``request``, in order."""
-    converters = getattr(pattern.pattern, "converters", None)
-    if converters is not None:
-        return list(converters), True
-    regex = pattern.pattern.regex
-    if regex.groupindex:
-        return list(regex.groupindex), True
-    view = inspect.unwrap(pattern.callback)
-    names = [n for n in inspect.signature(view).parameters if n not in ("self", "request")]
-    return names[: regex.groups], False
-
-
-def _value(name, model, language):
-    if "language" in name:
-        return language
-    if "version" in name:
-        version = Version.objects.get_for_model(model).first() if model._meta.managed else None
-        return str(version.pk) if version else "1"
-    if name == "app_label":
-        return model._meta.app_label
-    if "content_type" in name:
-        return str(ContentType.objects.get_for_model(model).pk)
-    return _some_object(model) or "1"
-
-
-def generated_urls(patterns, model, namespace="admin"):
-    """Each named address of ``patterns`` with its arguments filled for ``model``: every
-    language where it takes one."""
-    urls = []
-    for pattern in patterns:
-        names, by_name = _arguments(pattern)
-        languages = LANGUAGES if any("language" in n for n in names) else [None]
-        for language in languages:
-            values = [_value(n, model, language) for n in names]
-            try:
-                url = reverse(
-                    f"{namespace}:{pattern.name}",
-                    kwargs=dict(zip(names, values, strict=True)) if by_name else None,
-                    args=None if by_name else values,
-                )
-            except NoReverseMatch:
-                continue
-            urls.append(url)
-    return urls
 
 
 def _root_form(sweep, url):
@@ -388,7 +323,7 @@ def sweep_other_urls(sweep, model, model_admin):
     prefix = f"{opts.app_label}_{opts.model_name}_"
     patterns = [
         p
-        for p in _named_patterns(model_admin.get_urls())
+        for p in named_patterns(model_admin.get_urls())
         if p.name.removeprefix(prefix) not in SWEPT_IN_DEPTH
     ]
     for url in generated_urls(patterns, model):
@@ -400,7 +335,7 @@ def sweep_site_urls(sweep, admins):
     "view on site"...), each for every model where it takes one."""
     urls = []
     for model, _model_admin in admins:
-        urls += generated_urls(_named_patterns(admin.site.get_urls()), model)
+        urls += generated_urls(named_patterns(admin.site.get_urls()), model)
     for url in dict.fromkeys(urls):
         if sweep_page(sweep, None, url):
             # The logout and the password change end or renew the session: log in again.

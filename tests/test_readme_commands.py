@@ -570,7 +570,7 @@ def test_screenshots_are_written_where_asked(checkout, tmp_path):
     command(PYTHON3, "dev.py", "screenshots", tmp_path / "shots", cwd=checkout, env=env)
     wanted = {
         f"{page}-{language}-{screen}.png"
-        for page in ("home", "project")
+        for page in ("home", "project", "admin", "admin-project")
         for language in ("ar", "en")
         for screen in ("desktop", "phone")
     }

@@ -7,8 +7,12 @@ from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from parler.admin import TranslatableAdmin
 from parler.utils.views import get_language_parameter
 
@@ -212,3 +216,64 @@ class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
 
 class PublishableAdmin(PublicationActionsMixin, ContentAdmin):
     pass
+
+
+#: django-otp's fieldset titles, which it does not mark for translation.
+DEVICE_FIELDSETS = {
+    "Identity": _("Identity"),
+    "Timestamps": _("Timestamps"),
+    "Configuration": _("Configuration"),
+    "State": _("State"),
+    "Throttling": _("Throttling"),
+}
+
+
+#: django-otp's field labels and help texts, which it does not mark for translation either
+#: (set on the form fields, not the model's: changing those would need a migration of its app).
+DEVICE_FIELDS = {
+    "user": (_("User"), _("The user that this device belongs to.")),
+    "name": (_("Name"), _("The human-readable name of this device.")),
+    "confirmed": (_("Confirmed"), _("Is this device ready for use?")),
+    "key": (_("Key"), _("A hex-encoded secret key of up to 40 bytes.")),
+    "step": (_("Step"), _("The time step in seconds.")),
+    "t0": (_("Start time (T0)"), _("The Unix time at which to begin counting steps.")),
+    "digits": (_("Digits"), _("The number of digits to expect in a token.")),
+    "tolerance": (_("Tolerance"), _("The number of time steps in the past or future to allow.")),
+    "drift": (
+        _("Drift"),
+        _("The number of time steps the prover is known to deviate from our clock."),
+    ),
+    "throttling_failure_timestamp": (
+        _("Last failed attempt"),
+        _("When the last verification failed; empty if the last one succeeded."),
+    ),
+    "throttling_failure_count": (_("Failed attempts"), _("Number of successive failed attempts.")),
+}
+
+
+class DeviceAdmin(TOTPDeviceAdmin):
+    """django-otp's admin of TOTP devices in the admin's language: its fieldset titles, field
+    labels, search help and QR code link are English text it does not mark for translation."""
+
+    search_help_text = _("Search by the user's username or e-mail address.")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name in DEVICE_FIELDS:
+            formfield.label, formfield.help_text = DEVICE_FIELDS[db_field.name]
+        return formfield
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (DEVICE_FIELDSETS.get(name, name), options)
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+    @admin.display(description=_("QR code"))
+    def qrcode_link(self, device):
+        href = reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})
+        return format_html('<a href="{}">{}</a>', href, _("Show the QR code"))
+
+
+admin.site.unregister(TOTPDevice)
+admin.site.register(TOTPDevice, DeviceAdmin)

@@ -32,6 +32,14 @@
       }
       tabs.prototype._isLocalWithoutAddress = true
     }
+    // The changelist's search box is named by a label holding only an icon, and, where a
+    // search help is shown (django-otp's devices), axe reads its title alone: name it by its
+    // button's translated word.
+    const search = document.getElementById("searchbar")
+    const button = document.querySelector('#changelist-search input[type="submit"]')
+    if (search && button && !search.hasAttribute("aria-label")) {
+      search.setAttribute("aria-label", button.value)
+    }
     showLanguageTab()
     document.documentElement.dataset.a11yReady = "1"
   }

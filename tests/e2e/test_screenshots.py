@@ -1,5 +1,5 @@
-"""Screenshots of the home page and a project page in Arabic and English, on a desktop and a
-360 px phone, for people to look at.
+"""Screenshots of the home page, a project page, the admin's dashboard and a project's change form
+(its French tab) in Arabic and English, on a desktop and a 360 px phone, for people to look at.
 
 ``python3 dev.py screenshots [DIR]`` copies them to DIR (default ``docs/screenshots/``, the ones
 the README shows), reduced to a 256-colour palette to keep the repository small; in the normal
@@ -11,9 +11,12 @@ import struct
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from PIL import Image
 
 from projects.models import Project
+from tests.e2e.sessions import staff_cookies
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +31,15 @@ def png_size(data):
 def address(name, language):
     if name == "home":
         return f"/{language}/"
-    return Project.objects.get(key="wapis").get_absolute_url(language)
+    project = Project.objects.get(key="wapis")
+    if name == "admin":
+        return reverse("admin:index")
+    if name == "admin-project":
+        return reverse("admin:projects_project_change", args=[project.pk]) + "?language=fr"
+    return project.get_absolute_url(language)
 
 
-@pytest.mark.parametrize("name", ["home", "project"])
+@pytest.mark.parametrize("name", ["home", "project", "admin", "admin-project"])
 @pytest.mark.parametrize("language", ["ar", "en"])
 @pytest.mark.parametrize("size", SIZES)
 def test_a_screenshot_of_the_page(site, browser, name, language, size, tmp_path, request):
@@ -40,8 +48,14 @@ def test_a_screenshot_of_the_page(site, browser, name, language, size, tmp_path,
         viewport={"width": width, "height": height}, is_mobile=size == "phone"
     )
     try:
+        if name.startswith("admin"):
+            # The admin in ``language`` as a superuser sees it.
+            user = get_user_model().objects.create_superuser("shots", password="a-long-pw-2026")
+            context.add_cookies(staff_cookies(site, user, language))
         page = context.new_page()
         page.goto(site.url + address(name, language))
+        if name.startswith("admin"):
+            page.locator("html[data-a11y-ready]").wait_for(state="attached")
         page.evaluate("document.fonts.ready")
         target = tmp_path / f"{name}-{language}-{size}.png"
         page.screenshot(path=str(target), full_page=True)
