@@ -79,7 +79,9 @@ def message(event, item, user):
         }
         subject = render_to_string("review/mail/subject.txt", context)
         body = render_to_string("review/mail/body.txt", context)
-    return EmailMessage(" ".join(subject.split()), body, to=[user.email])
+    # One line (a header), its no-break spaces kept: str.split() would take French typography's
+    # narrow no-break space before ":" for a break.
+    return EmailMessage(" ".join(subject.splitlines()).strip(), body, to=[user.email])
 
 
 def send(event_pk):

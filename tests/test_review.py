@@ -178,7 +178,11 @@ def test_the_whole_story_through_http(people, django_capture_on_commit_callbacks
     if publish_at:
         assert obj.publish_at == publish_at.replace(second=0, microsecond=0)
     assert [message.to for message in mail.outbox] == [["edith@example.org"]]
-    assert ("It appears on the site at" in mail.outbox[0].body) is (when == "later")
+    with translation.override(
+        StaffPreferences.objects.get(user__email="edith@example.org").language
+    ):
+        appears = gettext("It appears on the site at %(time)s.").split("%(time)s")[0]
+    assert (appears in mail.outbox[0].body) is (when == "later")
     assert panel_html(publisher_client, gettext("Waiting for your review")) is None
 
     history = publisher_client.get(url(obj, "history")).content.decode()

@@ -303,14 +303,20 @@ def test_two_editors_changing_the_same_shared_field_conflict(client):
 
 def test_the_dashboard_costs_the_same_queries_for_more_content(admin_client):
     url = reverse("admin:translations_languagerights_changelist")
+
+    def add_projects(first):
+        for number in range(first, first + 30):
+            project = Project(key=f"extra-{number}")
+            project.set_current_language("ar")
+            project.name, project.slug = f"مشروع {number}", f"مشروع-{number}"
+            project.save()
+
+    # Page 2 full of rows already (an empty page reads no rows), then twice the content.
+    add_projects(0)
     admin_client.get(url)  # the session and the user, read once
     with CaptureQueriesContext(connection) as before:
         assert admin_client.get(url, {"language": "fr", "page": "2"}).status_code == 200
-    for number in range(30):
-        project = Project(key=f"extra-{number}")
-        project.set_current_language("ar")
-        project.name, project.slug = f"مشروع {number}", f"مشروع-{number}"
-        project.save()
+    add_projects(30)
     with CaptureQueriesContext(connection) as after:
         assert admin_client.get(url, {"language": "fr", "page": "2"}).status_code == 200
     assert len(after) == len(before)
