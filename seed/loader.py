@@ -17,7 +17,7 @@ from content.models import PublicationStatus
 from cooperation.models import CooperationArea, Objective, Partner, Partnership
 from projects.models import Project
 
-from . import content, static_pages
+from . import content, site_settings, static_pages
 
 LANGUAGES = tuple(language_codes())
 
@@ -162,5 +162,6 @@ def _load(update):
             if set(project.partners.values_list("pk", flat=True)) != wanted_partners:
                 project.partners.set(wanted_partners)
 
+    site_settings.load(report)  # before the pages: they are given their roles in it
     static_pages.load(report, update)
     return report
