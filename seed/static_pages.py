@@ -278,16 +278,16 @@ def load(report, update=False):
         if not page.sites.filter(pk=site.pk).exists():
             page.sites.add(site)
         if "role" in spec:
-            _give_role(spec, page, site, report, update)
+            _give_role(spec, page, site, report, update, adding)
 
 
-def _give_role(spec, page, site, report, update):
+def _give_role(spec, page, site, report, update, adding):
     """The settings name this page for its role (the facts it shows) when they name none, or
-    another page and ``update``."""
+    another page and ``update``. A page just created getting its role is part of creating it."""
     record = SiteSettings.objects.filter(site=site).first()
     current = getattr(record, f"{spec['role']}_id", None) if record else None
     if record is None or current == page.pk or (current is not None and not update):
         return
     setattr(record, f"{spec['role']}_id", page.pk)
     record.save(update_fields=[f"{spec['role']}_id"])
-    report.updated.append(f"site settings {spec['role']}")
+    (report.created if adding else report.updated).append(f"site settings {spec['role']}")
