@@ -59,7 +59,27 @@ def debian_package(command, *packages):
 
 def chromium():
     """Debian's Chromium for the browser tests: Playwright never downloads a browser of its own."""
+    noto_fonts()
     return debian_package("chromium", "chromium", "fonts-noto-core")
+
+
+def noto_fonts():
+    """Debian's Noto fonts: what Chromium draws Arabic with, and tools/subset_fonts.py's source.
+    Checked by their files, not by a command: a Chromium installed on its own lacks them."""
+    if Path("/usr/share/doc/fonts-noto-core/copyright").exists():
+        return True
+    if sys.platform != "linux" or os.geteuid() != 0 or not shutil.which("apt-get"):
+        return False
+    sh("apt-get", "update", "-qq")
+    sh(
+        "apt-get",
+        "install",
+        "-y",
+        "-qq",
+        "fonts-noto-core",
+        env={"DEBIAN_FRONTEND": "noninteractive"},
+    )
+    return Path("/usr/share/doc/fonts-noto-core/copyright").exists()
 
 
 def gettext():
