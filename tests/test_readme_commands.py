@@ -74,6 +74,7 @@ RUN_HERE = {
     "dev.py bench": "test_bench_prints_its_figures",
     "bench/profile_pages.py": "test_profile_pages_times_profiles_and_dumps_the_pages",
     "bench/admin_pages.py": "test_admin_pages_times_the_admin",
+    "bench/edge.py": "test_edge_bench_prints_hit_ratios_and_varnish_against_the_floor",
     "manage.py rebuild_translation_status": "test_rebuild_translation_status",
     "dev.py screenshots": "test_screenshots_are_written_where_asked",
     "manage.py load_seed_content": "test_load_seed_content_dry_run",
@@ -556,6 +557,28 @@ def test_admin_pages_times_the_admin(bench, checkout):
     for label in ("dashboard", "translation status", "project list", "project search common",
                   "project change"):  # fmt: skip
         assert re.search(rf"^{label} +[\d.]+ +\d+$", timed, re.M), timed
+
+
+@slow
+def test_edge_bench_prints_hit_ratios_and_varnish_against_the_floor(bench, checkout):
+    if not shutil.which("varnishd") and not os.path.exists("/usr/sbin/varnishd"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("varnishd is required when CI=true (python3 dev.py test installs it)")
+        pytest.skip("varnishd not installed")
+    output = command(PYTHON, "bench/edge.py", "--size", "10", "--seconds", "2", "--projects", "10",
+                     cwd=checkout, env={**bench["env"], "BENCH_EDGE_PORT": str(free_port())})  # fmt: skip
+    for mode in ("one generation", "cache tags"):
+        # rps, then the hit ratio as wrk counted it and as the server logged it.
+        match = re.search(
+            rf"^{mode} +\| +(\d+) +([\d.]+) / ([\d.]+) \| +(\d+) +([\d.]+) / ([\d.]+) +(\d+)$",
+            output,
+            re.M,
+        )
+        assert match, tail(output)
+        warm_rps, warm_wrk, warm_log = (float(match[i]) for i in (1, 2, 3))
+        assert warm_rps > 0 and warm_wrk > 90 and warm_log > 90, match[0]
+    for page in ("home", "list", "project"):
+        assert re.search(rf"^{page} +\d+ rps +[\d.]+× the floor$", output, re.M), tail(output)
 
 
 # --- screenshots, management commands, tools -----------------------------------------------------
