@@ -97,14 +97,16 @@ class Finding:
         wanted = " / ".join(f"«{form}»" for form in self.expected)
         if self.forbidden:
             return f"{self.where}: «{self.found}» is a forbidden variant of «{self.term}»: use {wanted}"
-        return f"{self.where}: the source has «{self.found}» ({self.term}); the translation lacks {wanted}"
+        found = f"«{self.found}»" + (f" ({self.term})" if self.found != self.term else "")
+        return f"{self.where}: the source has {found}; the translation lacks {wanted}"
 
 
 class Scanner:
     """Every form of every term in one language, as one pattern, longest form first."""
 
     def __init__(self, language, stems):
-        #: normalised stem: [(entry, kind)], kind "form" or "forbidden"
+        #: normalised stem: [(entry, kind, the form as the glossary writes it)], kind "form"
+        #: or "forbidden"
         self.stems = stems
         self.language = language
         alternatives = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
@@ -136,11 +138,11 @@ class Glossary:
             stems = {}
             for entry in self.entries:
                 for form in entry.forms.get(language, []):
-                    stems.setdefault(_stem(form, language), []).append((entry, "form"))
+                    stems.setdefault(_stem(form, language), []).append((entry, "form", form))
                 for form in entry.forbidden.get(language, []) if forbidden else []:
                     stem = _stem(form, language)
-                    if not any(kind == "form" for _e, kind in stems.get(stem, [])):
-                        stems.setdefault(stem, []).append((entry, "forbidden"))
+                    if not any(kind == "form" for _e, kind, _f in stems.get(stem, [])):
+                        stems.setdefault(stem, []).append((entry, "forbidden", form))
             self._scanners[key] = Scanner(language, stems)
         return self._scanners[key]
 
@@ -149,7 +151,7 @@ class Glossary:
         if key not in self._target_patterns:
             self._target_patterns[key] = Scanner(
                 language,
-                {_stem(form, language): [(entry, "form")] for form in entry.forms[language]},
+                {_stem(form, language): [(entry, "form", form)] for form in entry.forms[language]},
             )
         return bool(self._target_patterns[key].matches(text))
 
@@ -161,23 +163,23 @@ class Glossary:
         findings = []
         seen = set()
         for stem, _span in self.scanner(source_language, forbidden=False).matches(source):
-            for entry, _kind in self.scanner(source_language, forbidden=False).stems[stem]:
+            for entry, _kind, form in self.scanner(source_language, forbidden=False).stems[stem]:
                 wanted = entry.forms.get(target_language)
                 if not wanted or entry.key in seen:
                     continue
                 seen.add(entry.key)
                 if not self._has_form(entry, target_language, target):
                     findings.append(
-                        Finding(where, entry.label(source_language), stem, tuple(wanted))
+                        Finding(where, entry.label(source_language), form, tuple(wanted))
                     )
         for stem, _span in self.scanner(target_language).matches(target):
-            for entry, kind in self.scanner(target_language).stems[stem]:
+            for entry, kind, form in self.scanner(target_language).stems[stem]:
                 if kind == "forbidden":
                     findings.append(
                         Finding(
                             where,
                             entry.label(source_language),
-                            stem,
+                            form,
                             tuple(entry.forms.get(target_language, ())),
                             forbidden=True,
                         )

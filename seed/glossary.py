@@ -7,10 +7,10 @@ Each language: (approved term, [accepted variants], [forbidden variants]). Arabi
 with the article and the prefixes و ف ب ك ل by themselves (``glossary.check``).
 """
 
+from content.languages import language_codes
 from glossary.models import Term
 
 AGENCY, INSTITUTION, BODY = Term.Category.AGENCY, Term.Category.INSTITUTION, Term.Category.BODY
-LANGUAGES = ("ar", "en", "fr", "es")
 TERMS = [
     {
         "key": "cooperation-area",
@@ -493,8 +493,8 @@ def load(report, update=False):
         dirty = adding or (update and term.category != spec["category"])
         term.category = spec["category"] if dirty else term.category
         existing = set() if adding else set(term.get_available_languages())
-        for language in LANGUAGES:
-            if language in existing and not update:
+        for language in language_codes():
+            if language not in spec or (language in existing and not update):
                 continue
             approved, variants, forbidden = spec[language]
             values = {
