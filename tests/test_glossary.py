@@ -316,3 +316,30 @@ def test_a_translator_edits_the_terms_of_their_languages_only(client):
     page = client.get(f"{url}?language=ar").content.decode()
     assert 'name="term"' not in page and "النشرة الحمراء" in page
     assert client.get(reverse("admin:glossary_term_add")).status_code == 403
+
+
+# --- the interface's own texts ----------------------------------------------------------------
+
+ARABIC = sorted(Path(settings.LOCALE_PATHS[0]).glob("ar/LC_MESSAGES/*.po"))
+
+
+@pytest.mark.parametrize("path", ARABIC, ids=lambda path: path.name)
+def test_arabic_one_and_two_forms_say_the_number_in_words_and_tanween_is_written_before_alif(
+    path,
+):
+    catalogue = polib.pofile(str(path))
+    for entry in catalogue:
+        text = entry.msgstr + "".join(entry.msgstr_plural.values())
+        assert "اً" not in text, entry.msgid  # ـًا, not ـاً
+        if entry.msgid_plural and entry.msgid_plural != entry.msgid:
+            for form in (1, 2):  # n == 1, n == 2: واحد / the dual, never "(1)"
+                assert "%" not in entry.msgstr_plural[form], (entry.msgid, form)
+
+
+@pytest.mark.django_db
+def test_the_status_page_names_the_source_language(admin_client):
+    admin_client.cookies["django_language"] = "ar"
+    page = admin_client.get(
+        reverse("admin:translations_languagerights_changelist"), HTTP_ACCEPT_LANGUAGE="ar"
+    ).content.decode()
+    assert "لغة المصدر هي العربية" in page
