@@ -7,6 +7,9 @@ import shutil
 import polib
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
 
 from content.languages import source_language
 from content.models import PublicationStatus
@@ -154,3 +157,50 @@ def test_pretranslate_fills_an_untranslated_entry_fuzzy_with_the_score(memory, t
     assert "Translation memory: 9" in filled.comment and "from catalogue:django" in filled.comment
     call_command("pretranslate_catalogues", "--language", "fr", stdout=open("/dev/null", "w"))
     assert polib.pofile(str(path)).find(known.msgid + "!").msgstr == known.msgstr
+
+
+# --- use 2: the admin's language tab ----------------------------------------------------------
+
+
+def test_the_language_tab_offers_the_best_matches_beside_a_field_needing_work(
+    memory, admin_client
+):
+    wapis = Project.objects.get(key="wapis")
+    arabic = wapis.safe_translation_getter("summary", language_code="ar")
+    french = wapis.safe_translation_getter("summary", language_code="fr")
+    project = arabic_only_project("tm-admin", one_word_edited(arabic))
+    response = admin_client.get(project.get_admin_url("fr"))
+    html = response.content.decode()
+    score = best_match(one_word_edited(arabic), "ar", "fr").score
+    assert f"{score}% match" in html
+    assert "projects.project:wapis:summary" in html
+    assert 'data-target="id_summary"' in html and "Use this" in html
+    assert escape(french) in html
+    assert "js/translation-memory.js" in html
+    # The up-to-date source tab offers nothing.
+    assert (
+        "memory-suggestions" not in admin_client.get(project.get_admin_url("ar")).content.decode()
+    )
+
+
+def test_the_suggestions_cost_the_same_queries_for_one_field_or_many_and_any_memory_size(
+    memory, admin_client, django_assert_max_num_queries
+):
+    wapis = Project.objects.get(key="wapis")
+    arabic = {
+        name: wapis.safe_translation_getter(name, language_code="ar")
+        for name in ("name", "summary", "region")
+    }
+    one = arabic_only_project("tm-one", one_word_edited(arabic["summary"]))
+    url = one.get_admin_url("fr")
+    admin_client.get(url)  # warm the content types, the session, the permissions
+    with CaptureQueriesContext(connection) as baseline:
+        admin_client.get(url)
+    many = arabic_only_project("tm-many", one_word_edited(arabic["summary"]), name=arabic["name"])
+    remember(
+        Pair("ar", "fr", f"{arabic['summary']} {number}", f"Résumé {number}", f"x:{number}:s")
+        for number in range(200)
+    )
+    with django_assert_max_num_queries(len(baseline.captured_queries)):
+        response = admin_client.get(many.get_admin_url("fr"))
+    assert response.content.decode().count('class="button memory-use"') >= 4

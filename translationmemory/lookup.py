@@ -19,7 +19,7 @@ BATCH = 100
 #: Candidates read per sentence before scoring.
 CANDIDATES = 8
 #: pg_trgm's similarity (0-1) a candidate needs: below what any match worth offering has.
-TRIGRAM_THRESHOLD = 0.4
+TRIGRAM_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)
