@@ -59,32 +59,45 @@ def texts(number, words):
     return {name: sentence(rng, words, *size) for name, size in FIELDS.items()}
 
 
+def copy(cursor, table, projects, words):
+    """The entries, by COPY, 10,000 projects at a time."""
+    from translationmemory.text import source_hash
+
+    columns = (
+        "source_language, target_language, source_hash, source_text, target_text, origin, "
+        "updated_at"
+    )
+    for start in range(0, projects, 10000):
+        buffer = io.StringIO()
+        for number in range(start, min(projects, start + 10000)):
+            for name, text in texts(number, words).items():
+                for target in TARGETS:
+                    translation = f"{target} translation of {name} {number}"
+                    origin = f"projects.project:bench-{number}:{name}"
+                    buffer.write(
+                        f"ar\t{target}\t{source_hash(text)}\t{text}\t{translation}\t{origin}\tnow\n"
+                    )
+        buffer.seek(0)
+        cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", buffer)
+
+
 def load(projects, words):
     from django.db import connection
 
     from translationmemory.models import MemoryEntry
-    from translationmemory.text import source_hash
 
-    if MemoryEntry.objects.count() >= projects * len(TARGETS) * len(FIELDS):
-        return 0.0
     started = time.monotonic()
-    MemoryEntry.objects.all().delete()
     table = MemoryEntry._meta.db_table
-    columns = "source_language, target_language, source_hash, source_text, target_text, origin, updated_at"
     with connection.cursor() as cursor:
-        cursor.execute("DROP INDEX IF EXISTS memoryentry_source_trgm")
-        for start in range(0, projects, 10000):
-            buffer = io.StringIO()
-            for number in range(start, min(projects, start + 10000)):
-                for name, text in texts(number, words).items():
-                    for target in TARGETS:
-                        translation = f"{target} translation of {name} {number}"
-                        origin = f"projects.project:bench-{number}:{name}"
-                        buffer.write(
-                            f"ar\t{target}\t{source_hash(text)}\t{text}\t{translation}\t{origin}\tnow\n"
-                        )
-            buffer.seek(0)
-            cursor.copy_expert(f"COPY {table} ({columns}) FROM STDIN", buffer)
+        # Loading and indexing take longer than the production settings' statement timeout.
+        cursor.execute("SET statement_timeout = 0")
+        if MemoryEntry.objects.count() < projects * len(TARGETS) * len(FIELDS):
+            cursor.execute(f"TRUNCATE {table} CASCADE")
+            cursor.execute("DROP INDEX IF EXISTS memoryentry_source_trgm")
+            copy(cursor, table, projects, words)
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'memoryentry_source_trgm'")
+        if cursor.fetchone() is not None:
+            return 0.0
         cursor.execute(
             f"CREATE INDEX memoryentry_source_trgm ON {table} USING gin (source_text gin_trgm_ops)"
         )
