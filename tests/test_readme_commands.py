@@ -76,6 +76,9 @@ RUN_HERE = {
     "bench/admin_pages.py": "test_admin_pages_times_the_admin",
     "bench/edge.py": "test_edge_bench_prints_hit_ratios_and_varnish_against_the_floor",
     "manage.py rebuild_translation_status": "test_rebuild_translation_status",
+    "manage.py rebuild_translation_memory": "test_translation_memory_commands",
+    "manage.py pretranslate_catalogues": "test_translation_memory_commands",
+    "bench/memory.py": "test_memory_bench_times_the_lookup",
     "dev.py screenshots": "test_screenshots_are_written_where_asked",
     "manage.py load_seed_content": "test_load_seed_content_dry_run",
     "manage.py prune_media": "test_prune_media_lists_then_deletes_a_file_no_row_names",
@@ -616,6 +619,27 @@ def test_load_seed_content_dry_run(site, checkout):
 def test_rebuild_translation_status(site, checkout):
     output = manage(site, "rebuild_translation_status", cwd=checkout)
     assert re.search(r"^[1-9]\d* fields decided\.$", output, re.M), output
+
+
+def test_translation_memory_commands(site, checkout):
+    output = manage(site, "rebuild_translation_memory", cwd=checkout)
+    assert re.search(r"^[1-9]\d* translation memory entries added or changed\.$", output, re.M)
+    output = manage(site, "pretranslate_catalogues", "--language", "fr", "--dry-run", cwd=checkout)
+    assert re.search(r"^fr django: \d+ entries pre-translated \(fuzzy\)\.$", output, re.M), output
+
+
+@slow
+def test_memory_bench_times_the_lookup(services, checkout, tmp_path):
+    prefix = scratch_database_name("memory") + "_"
+    env = environment(tmp_path, BENCH_DATABASE_PREFIX=prefix)
+    try:
+        output = command(PYTHON, "bench/memory.py", "--projects", "200", "--lookups", "20",
+                         cwd=checkout, env=env)  # fmt: skip
+    finally:
+        drop_database(f"{prefix}memory_200")
+    assert "200 projects x 4 languages: 1200 memory entries" in output, output
+    assert re.search(r"^lookup, one-word edit .* found 20/20$", output, re.M), output
+    assert re.search(r"^lookup, batch of 100 .* ms a sentence$", output, re.M), output
 
 
 @slow

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "content",
     "cooperation",
     "projects",
+    "translationmemory",
     "translations",
     "pages",
     # The site's settings (names, emblem, the Office's facts); before pagecache, which
@@ -278,6 +279,10 @@ TIME_ZONE = "Europe/Brussels"
 
 # The language the content is written in first; translations are made from it.
 CONTENT_SOURCE_LANGUAGE = os.environ.get("CONTENT_SOURCE_LANGUAGE", "ar")
+
+# The translation memory (translationmemory): a match scoring below this (0-100) is not offered,
+# in the content's PO exports, the admin's language tabs or the catalogues' pre-translation.
+TRANSLATION_MEMORY_MIN_SCORE = int(os.environ.get("TRANSLATION_MEMORY_MIN_SCORE", "75"))
 
 # Fallback chains for content that is not translated yet: French and Spanish readers are more
 # likely to read English than Arabic, and the Arabic source always exists.
