@@ -26,6 +26,7 @@ from pagecache.invalidation import (
     page_cache,
     publication_tags,
     stamp_key,
+    stamps_read_once,
 )
 
 
@@ -144,6 +145,10 @@ class PageCacheMiddleware:
         self.gap_since = None
 
     def __call__(self, request):
+        with stamps_read_once():
+            return self._answer_request(request)
+
+    def _answer_request(self, request):
         plan = self._plan(request)
         if plan is None:
             return self.get_response(request)
