@@ -366,7 +366,8 @@ PARTNERS = [
     },
     {
         "key": "eeas",
-        "kind": "institution",
+        # A body of the Union (Council Decision 2010/427/EU), not one of its institutions.
+        "kind": "body",
         "name": {
             "ar": "دائرة العمل الخارجي الأوروبي",
             "en": "European External Action Service",
