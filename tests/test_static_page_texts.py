@@ -10,12 +10,13 @@ import re
 import pytest
 from django.conf import settings
 
+from content.languages import language_codes
 from seed import content, static_pages
 from sitesettings.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
-LANGUAGES = ("ar", "en", "fr", "es")
+LANGUAGES = tuple(language_codes())
 OFFICE = {
     "ar": "مكتب الممثل الخاص للإنتربول لدى الاتحاد الأوروبي",
     "en": "Office of the Special Representative of INTERPOL to the European Union",
