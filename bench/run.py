@@ -10,6 +10,11 @@ summary line per N.
 
     python3 dev.py bench [--sizes 10,1000,10000,100000] [--seconds 1] [--rounds N]
     python3 dev.py bench --reload            # drop and load the databases again
+    python3 dev.py bench --sizes 10000,100000 --rounds 3 --record-baseline bench/baseline.json
+
+Uncached pages must not get slower: each page's uncached ratio to the floor (same run, so the
+machine's speed cancels out) is compared with ``bench/baseline.json`` where it holds the size,
+and the bench exits with status 1 when a page is more than 10 % below it.
 
 The load generator is Debian's ``wrk`` (installed with apt-get when run as root); without it, a
 small Python client, bounded in requests and time. Only loopback traffic; Redis database 11, whose
@@ -463,6 +468,23 @@ def report(size, prepared, results, memory, rounds, seconds):
     )
 
 
+#: The uncached ratios to the floor the bench must not fall more than 10 % below.
+BASELINE = ROOT / "bench" / "baseline.json"
+REGRESSION = 0.10
+
+
+def regressions(size, results, baseline):
+    """The uncached pages of ``size`` more than 10 % slower than the baseline (ratios to the
+    floor of the same run): [(page, baseline ratio, ratio)]."""
+    expected = baseline.get(str(size), {})
+    found = []
+    for label, ratio in expected.items():
+        measured = results["uncached"].get(label, {}).get("ratio")
+        if measured is not None and measured < ratio * (1 - REGRESSION):
+            found.append((label, ratio, measured))
+    return found
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,1000,10000,100000")
@@ -473,6 +495,12 @@ def main():
         help="per page and mode (default: 3 from 10,000 projects, where the targets are, 1 below)",
     )
     parser.add_argument("--reload", action="store_true", help="load the databases again")
+    parser.add_argument(
+        "--baseline", type=Path, default=BASELINE, help="uncached ratios not to fall below"
+    )
+    parser.add_argument(
+        "--record-baseline", type=Path, help="write this run's uncached ratios to this file"
+    )
     parser.add_argument("--prepare", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -485,6 +513,8 @@ def main():
     print(f"load generator: {wrk or 'Python fallback (install wrk for real figures)'}")
     started = time.monotonic()
     summaries = []
+    baseline = json.loads(args.baseline.read_text()) if args.baseline.exists() else {}
+    recorded, slower = {}, []
     for size in [int(s) for s in args.sizes.split(",")]:
         child = subprocess.run(
             [sys.executable, __file__, "--prepare", str(size)]
@@ -507,6 +537,20 @@ def main():
             )
         report(size, prepared, results, memory, rounds, args.seconds)
         summaries.append((prepared, results))
+        recorded[str(size)] = {
+            label: round(results["uncached"][label]["ratio"], 4) for label in prepared["urls"]
+        }
+        found = regressions(size, results, baseline)
+        slower += [(size, *item) for item in found]
+        if str(size) in baseline:
+            print(
+                f"uncached against {args.baseline.name}: "
+                + (
+                    "no page more than 10 % slower"
+                    if not found
+                    else "; ".join(f"{p} {b:.3f} -> {m:.3f}" for p, b, m in found)
+                )
+            )
         sys.stdout.flush()
     if len(summaries) > 1:
         # Bytes may differ by the digits of a count ("1 005 projects", "page 1 of 84").
@@ -524,6 +568,19 @@ def main():
             f" {last[0]['total']} projects: {'equal' if not differences else differences}"
         )
     print(f"bench finished in {time.monotonic() - started:.0f} s (server logs in {LOG_DIR})")
+    if args.record_baseline:
+        kept = (
+            json.loads(args.record_baseline.read_text()) if args.record_baseline.exists() else {}
+        )
+        args.record_baseline.write_text(json.dumps({**kept, **recorded}, indent=1) + "\n")
+        print(
+            f"uncached ratios of {', '.join(recorded)} projects written to {args.record_baseline}"
+        )
+    if slower:
+        raise SystemExit(
+            f"{len(slower)} uncached page(s) more than 10 % slower than the baseline: "
+            + "; ".join(f"{size} {page} {b:.3f} -> {m:.3f}" for size, page, b, m in slower)
+        )
 
 
 if __name__ == "__main__":

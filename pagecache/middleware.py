@@ -176,6 +176,9 @@ class PageCacheMiddleware:
             )
             if entry is not None:
                 return self._answer(request, entry, time.time(), state="miss")
+        # Asked and not answered from the cache (not storable: a 404, a cookie): a miss too, or
+        # a client counting hits would not see it.
+        response.headers.setdefault("X-Page-Cache", "miss")
         if conditions:
             return get_conditional_response(
                 request,

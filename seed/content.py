@@ -82,7 +82,7 @@ OBJECTIVES = [
             "ar": "تعزيز التعاون مع الاتحاد الأوروبي في المجالات المتعلقة بإنفاذ القانون لضمان أمتن تعاون ممكن على المستوى الدولي في مسائل الأمن ومكافحة الجريمة والإرهاب، وحرصاً منه على أن يستفيد كل طرف بالكامل مما يمكن للآخر أن يقدمه.",
             "en": "Strengthen cooperation with the EU on law enforcement matters, so as to achieve the closest possible international cooperation on security, crime and terrorism, and to ensure that each partner draws fully on what the other has to offer.",
             "fr": "Renforcer la coopération avec l’UE dans les domaines liés à l’application de la loi afin de parvenir à la coopération internationale la plus solide possible en matière de sécurité et de lutte contre la criminalité et le terrorisme, en veillant à ce que chaque partie tire pleinement parti de ce que l’autre peut lui apporter.",
-            "es": "Reforzar la cooperación con la UE en los ámbitos relacionados con la aplicación de la ley para lograr la cooperación internacional más sólida posible en materia de seguridad y de lucha contra la delincuencia y el terrorismo, procurando que cada parte aproveche plenamente lo que la otra puede ofrecerle.",
+            "es": "Reforzar la cooperación con la UE en los ámbitos relacionados con el cumplimiento de la ley para lograr la cooperación internacional más sólida posible en materia de seguridad y de lucha contra la delincuencia y el terrorismo, procurando que cada parte aproveche plenamente lo que la otra puede ofrecerle.",
         },
     },
     {

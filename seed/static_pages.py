@@ -48,7 +48,7 @@ LEGAL_NOTICE = {
         ),
         "fr": (
             "<h2>Objet du site</h2>"
-            "<p>Ce site présente « INTERPOL et l’Union européenne » en arabe, en anglais, en français et en espagnol : la coopération entre INTERPOL et l’Union européenne, l’action du Bureau du Représentant spécial d’INTERPOL auprès de l’Union européenne à Bruxelles, les domaines de coopération, les projets financés par l’UE, ainsi que les agences, institutions et organes de l’UE avec lesquels INTERPOL travaille.</p>"
+            "<p>Ce site présente « INTERPOL et l’Union européenne » en arabe, en anglais, en français et en espagnol : la coopération entre INTERPOL et l’Union européenne, l’action du Bureau du Représentant spécial d’INTERPOL auprès de l’Union européenne à Bruxelles, les domaines de coopération, les projets financés par l’UE, ainsi que les agences de l’UE, ses institutions et ses autres organes avec lesquels INTERPOL travaille.</p>"
             "<h2>Versions linguistiques</h2>"
             "<p>Le contenu de ce site est rédigé en arabe ; les versions anglaise, française et espagnole en sont des traductions. En cas de divergence entre les versions linguistiques, la version arabe fait foi.</p>"
             "<h2>Noms et logos</h2>"
@@ -60,7 +60,7 @@ LEGAL_NOTICE = {
         ),
         "es": (
             "<h2>Objeto del sitio</h2>"
-            "<p>Este sitio presenta «INTERPOL y la Unión Europea» en árabe, inglés, francés y español: la cooperación entre INTERPOL y la Unión Europea, la labor de la Oficina del Representante Especial de INTERPOL ante la Unión Europea en Bruselas, los ámbitos de cooperación, los proyectos financiados por la UE y las agencias, instituciones y órganos de la UE con los que colabora INTERPOL.</p>"
+            "<p>Este sitio presenta «INTERPOL y la Unión Europea» en árabe, inglés, francés y español: la cooperación entre INTERPOL y la Unión Europea, la labor de la Oficina del Representante Especial de INTERPOL ante la Unión Europea en Bruselas, los ámbitos de cooperación, los proyectos financiados por la UE y las agencias de la UE, sus instituciones y sus demás órganos con los que colabora INTERPOL.</p>"
             "<h2>Versiones lingüísticas</h2>"
             "<p>El contenido de este sitio se redacta en árabe; las versiones en inglés, francés y español son traducciones. En caso de discrepancia entre las versiones lingüísticas, prevalecerá la versión árabe.</p>"
             "<h2>Nombres y logotipos</h2>"

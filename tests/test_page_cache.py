@@ -29,6 +29,15 @@ def test_a_second_anonymous_visit_costs_no_query(client):
     assert second.content == first.content
 
 
+def test_every_answer_the_cache_was_asked_for_says_whether_it_was_a_hit(client):
+    # The bench counts hits from this header: an answer without it would be left out.
+    assert client.get("/en/")["X-Page-Cache"] == "miss"
+    assert client.get("/en/")["X-Page-Cache"] == "hit"
+    missing = client.get("/en/projects/no-such-project/")
+    assert missing.status_code == 404
+    assert missing["X-Page-Cache"] == "miss"  # not stored, but the cache was asked
+
+
 def test_each_language_has_its_own_cached_page(client):
     english = client.get("/en/").content.decode()
     arabic = client.get("/ar/").content.decode()

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "workspace",
     # The review step (submit, publish or send back); after workspace, whose dashboard it fills.
     "review",
+    # Terminology: approved terms per language, their exchange (TBX, CSV) and the check.
+    "glossary",
     "seed",
     # Last: its ready() wires the page cache to every registered content model, which the
     # apps above declare in theirs (pages declares flatpages).
