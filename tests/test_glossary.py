@@ -329,6 +329,8 @@ def test_arabic_one_and_two_forms_say_the_number_in_words_and_tanween_is_written
 ):
     catalogue = polib.pofile(str(path))
     for entry in catalogue:
+        if entry.obsolete:
+            continue  # kept by makemessages for translators' tools, never shown
         text = entry.msgstr + "".join(entry.msgstr_plural.values())
         assert "اً" not in text, entry.msgid  # ـًا, not ـاً
         if entry.msgid_plural and entry.msgid_plural != entry.msgid:
