@@ -37,17 +37,20 @@ local threads = {}
 function setup(thread) table.insert(threads, thread) end
 paths = {}
 for line in io.lines(os.getenv("BENCH_MIX")) do paths[#paths + 1] = line end
-hits, misses = 0, 0
+hits, misses, errors = 0, 0, 0
 function init(args) math.randomseed(os.time() + #threads) end
 function request() return wrk.format("GET", paths[math.random(#paths)]) end
 function response(status, headers, body)
+  if status >= 400 then errors = errors + 1 end
   local state = headers["X-Page-Cache"]
   if state == "hit" then hits = hits + 1 elseif state then misses = misses + 1 end
 end
 function done(summary, latency, requests)
-  local h, m = 0, 0
-  for _, thread in ipairs(threads) do h = h + thread:get("hits"); m = m + thread:get("misses") end
-  io.write(string.format("PAGECACHE %d %d\\n", h, m))
+  local h, m, e = 0, 0, 0
+  for _, thread in ipairs(threads) do
+    h = h + thread:get("hits"); m = m + thread:get("misses"); e = e + thread:get("errors")
+  end
+  io.write(string.format("PAGECACHE %d %d %d\\n", h, m, e))
 end
 """
 
@@ -119,7 +122,11 @@ def wrk_mix(wrk, mix_file, seconds, port=None):
         + [f"http://{run.HOST}:{port or run.PORT}/"],
         capture_output=True, text=True, check=True, env={**os.environ, "BENCH_MIX": mix_file},
     ).stdout  # fmt: skip
-    hits, misses = map(int, re.search(r"PAGECACHE (\d+) (\d+)", output).groups())
+    hits, misses, errors = map(int, re.search(r"PAGECACHE (\d+) (\d+) (\d+)", output).groups())
+    if errors:
+        # A page that fails is never a hit: the ratio would measure the failure (the server's
+        # log says which).
+        raise SystemExit(f"{errors} answer(s) of the mix were errors: see {run.LOG_DIR}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     return {"rps": rps, "hit_ratio": hits / max(1, hits + misses), "requests": hits + misses}
 
@@ -138,6 +145,9 @@ def wrk_one(wrk, path, seconds, port):
         [wrk, "-t2", "-c8", f"-d{seconds}s", f"http://{run.HOST}:{port}{path}"],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
+    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if failed:
+        raise SystemExit(f"{failed.group(1)} error answer(s) for {path} through Varnish")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
@@ -181,6 +191,11 @@ def main():
     if not wrk or not Path(varnishd).exists():
         raise SystemExit("bench/edge.py needs wrk and varnishd")
     env = {**os.environ, **run.ENV, "DATABASE_URL": run.database_url(args.size)}
+    # The database loaded (once) and migrated to this code, as bench/run.py does.
+    subprocess.run(
+        [sys.executable, str(run.ROOT / "bench" / "run.py"), "--prepare", str(args.size)],
+        cwd=run.ROOT, env=env, check=True, capture_output=True,
+    )  # fmt: skip
     paths = child("--size", str(args.size), "--mix", str(args.projects), env=env)
     workdir = Path(tempfile.mkdtemp(prefix="eurelations-edge-"))
     mix_file = workdir / "mix.txt"
