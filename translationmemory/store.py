@@ -22,13 +22,14 @@ import polib
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from content import registry
 from content.languages import language_codes, source_language
-from translationmemory.models import MemoryEntry, MemoryToken
-from translationmemory.text import source_hash, tokens
+from translationmemory.models import MemoryEntry, MemoryFrequentKey, MemoryKey
+from translationmemory.text import FREQUENT_KEY, keys, source_hash
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,8 @@ CATALOGUE_SOURCE_LANGUAGE = "en"
 CATALOGUE_DOMAINS = ("django", "djangojs")
 #: Objects read per query batch by ``rebuild``; pairs written per batch by ``remember``.
 BATCH = 1000
+#: Keys counted per query when deciding which became frequent.
+COUNT_BATCH = 500
 #: Translated fields that are addresses, not sentences.
 NOT_SENTENCES = frozenset({"slug"})
 
@@ -102,31 +105,73 @@ def remember(pairs):
         ]
         # A second writer may have added the same pair meanwhile: then it is there already.
         MemoryEntry.objects.bulk_create(new, ignore_conflicts=True)
-        if new and connection.vendor != "postgresql":
-            _index_words(new)
+        if new:
+            index_entries(
+                MemoryEntry.objects.filter(
+                    source_hash__in={entry.source_hash for entry in new},
+                    origin__in={entry.origin for entry in new},
+                    keys__isnull=True,
+                )
+            )
         written += len(changed) + len(new)
     return written
 
 
-def _index_words(new):
-    """The word index of entries just added (where there is no trigram index)."""
-    added = MemoryEntry.objects.filter(
-        source_hash__in={entry.source_hash for entry in new},
-        origin__in={entry.origin for entry in new},
-        tokens__isnull=True,
+def index_entries(entries):
+    """Write the keys of ``entries`` (just added), then mark those their new rows made
+    frequent, so no lookup reads more than ``FREQUENT_KEY`` rows of any key."""
+    rows = [
+        MemoryKey(entry=entry, key=key)
+        for entry in entries
+        for key in keys(entry.source_text, entry.source_language, entry.target_language)
+    ]
+    # A second writer may have indexed the same entry meanwhile.
+    MemoryKey.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
+    written = {row.key for row in rows}
+    written -= set(MemoryFrequentKey.objects.filter(key__in=written).values_list("key", flat=True))
+    written = sorted(written)
+    for start in range(0, len(written), COUNT_BATCH):
+        counted = (
+            MemoryKey.objects.filter(key__in=written[start : start + COUNT_BATCH])
+            .values("key")
+            .annotate(entries=Count("entry_id"))
+            .filter(entries__gt=FREQUENT_KEY)
+            .values_list("key", flat=True)
+        )
+        MemoryFrequentKey.objects.bulk_create(
+            [MemoryFrequentKey(key=key) for key in counted], ignore_conflicts=True
+        )
+    return len(rows)
+
+
+def index_missing():
+    """Index every entry that has no keys yet (loaded in bulk, or stored before the key
+    index existed), ``BATCH`` at a time. Returns the number of keys written."""
+    written, last = 0, 0
+    while True:
+        batch = list(
+            MemoryEntry.objects.filter(pk__gt=last, keys__isnull=True)
+            .order_by("pk")
+            .only("source_language", "target_language", "source_text")[:BATCH]
+        )
+        if not batch:
+            return written
+        written += index_entries(batch)
+        last = batch[-1].pk
+
+
+def count_frequent_keys():
+    """Decide again which keys are frequent, from the whole index (after a bulk load, a
+    clear, or a change of ``FREQUENT_KEY``)."""
+    frequent = (
+        MemoryKey.objects.values("key")
+        .annotate(entries=Count("entry_id"))
+        .filter(entries__gt=FREQUENT_KEY)
+        .values_list("key", flat=True)
     )
-    MemoryToken.objects.bulk_create(
-        (
-            MemoryToken(
-                entry=entry,
-                source_language=entry.source_language,
-                target_language=entry.target_language,
-                token=token,
-            )
-            for entry in added
-            for token in tokens(entry.source_text)
-        ),
-        batch_size=5000,
+    MemoryFrequentKey.objects.all().delete()
+    MemoryFrequentKey.objects.bulk_create(
+        (MemoryFrequentKey(key=key) for key in frequent.iterator()), batch_size=5000
     )
 
 
@@ -213,13 +258,18 @@ def rebuild_catalogues():
 
 
 def rebuild(clear=False):
-    """Add every confirmed pair there is now; with ``clear``, forget the memory first.
-    Returns the number of entries added or changed."""
+    """Add every confirmed pair there is now, index every entry without keys and count the
+    frequent keys again; with ``clear``, forget the memory first. Returns the number of
+    entries added or changed."""
     with transaction.atomic():
         if clear:
-            MemoryToken.objects.all().delete()
+            MemoryFrequentKey.objects.all().delete()
+            MemoryKey.objects.all().delete()
             MemoryEntry.objects.all().delete()
-        return rebuild_content() + rebuild_catalogues()
+        written = rebuild_content() + rebuild_catalogues()
+        index_missing()
+        count_frequent_keys()
+        return written
 
 
 # --- kept current: each confirmation, recorded when its transaction commits -----------------
