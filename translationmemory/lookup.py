@@ -6,7 +6,7 @@ pair is read.
 
 A batch of sentences costs two queries (the exact matches, the fuzzy candidates), whatever
 the batch's size up to ``BATCH`` and the memory's; what the second reads is bounded by
-``KEYS_PER_TEXT`` × ``FREQUENT_KEY`` index rows a sentence."""
+16 keys × ``FREQUENT_KEY`` index rows a sentence (``translationmemory.text``)."""
 
 from dataclasses import dataclass
 
