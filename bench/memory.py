@@ -2,7 +2,7 @@
 """Time the translation memory's lookup on PostgreSQL at N projects × 4 languages: a memory of
 each project's name and summary confirmed in English, French and Spanish from Arabic (3 × 2 × N
 entries), in its own database (``eurelations_bench_memory_<N>``, loaded once: the entries by
-COPY, then their keys by ``translationmemory.store.index_missing``, the code a rebuild runs),
+COPY, then their keys by ``translationmemory.store.reindex``, the code a rebuild runs),
 then:
 
 - one sentence (a stored summary with one word changed: a fuzzy match), median and p95 ms;
@@ -87,7 +87,7 @@ def load(projects, words):
     from django.db import connection
 
     from translationmemory.models import MemoryEntry, MemoryFrequentKey, MemoryKey
-    from translationmemory.store import count_frequent_keys, index_missing
+    from translationmemory.store import reindex
 
     tables = [model._meta.db_table for model in (MemoryEntry, MemoryKey, MemoryFrequentKey)]
     copied = indexed = 0.0
@@ -100,8 +100,8 @@ def load(projects, words):
             copy(cursor, tables[0], projects, words)
             copied = time.monotonic() - started
         started = time.monotonic()
-        if index_missing():
-            count_frequent_keys()
+        if copied or not MemoryKey.objects.exists():
+            reindex()
             # The visibility map, so the lookup's reads of the key index are index-only.
             cursor.execute(f"VACUUM ANALYZE {tables[1]}")
             cursor.execute(f"ANALYZE {tables[0]}")

@@ -148,7 +148,7 @@ def test_a_frequent_key_is_skipped_and_a_near_match_still_found(monkeypatch):
     assert (match.translation, match.origin) == ("Coopération 2", "x:2:t")
 
 
-def test_the_rebuild_indexes_entries_stored_without_keys_and_counts_frequent_ones_again(memory):
+def test_the_rebuild_indexes_every_entry_again_and_counts_the_frequent_keys_again(memory):
     MemoryEntry.objects.create(
         source_language="ar",
         target_language="fr",

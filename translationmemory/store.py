@@ -120,13 +120,11 @@ def remember(pairs):
 
 def index_entries(entries):
     """Write the keys of ``entries`` (just added), then mark those their new rows made
-    frequent, so no lookup reads more than ``FREQUENT_KEY`` rows of any key. Returns the
-    number of keys written."""
-    rows = [
-        (key, entry.pk)
+    frequent, so no lookup reads more than ``FREQUENT_KEY`` rows of any key."""
+    rows = _key_rows(
+        (entry.pk, entry.source_language, entry.target_language, entry.source_text)
         for entry in entries
-        for key in keys(entry.source_text, entry.source_language, entry.target_language)
-    ]
+    )
     _insert_keys(rows)
     written = sorted({key for key, _entry in rows})
     for start in range(0, len(written), COUNT_BATCH):
@@ -142,7 +140,13 @@ def index_entries(entries):
         MemoryFrequentKey.objects.bulk_create(
             [MemoryFrequentKey(key=key) for key in counted], ignore_conflicts=True
         )
-    return len(rows)
+
+
+def _key_rows(entries):
+    """``(key, entry id)`` of ``(entry id, source language, target language, source text)``."""
+    return [
+        (key, pk) for pk, source, target, text in entries for key in keys(text, source, target)
+    ]
 
 
 def _insert_keys(rows):
@@ -161,25 +165,27 @@ def _insert_keys(rows):
             )
 
 
-def index_missing():
-    """Index every entry that has no keys yet (loaded in bulk, or stored before the key
-    index existed), ``BATCH`` at a time. Returns the number of keys written."""
+def reindex():
+    """Forget every key and index every entry again, ``BATCH`` at a time, then decide which
+    keys are frequent: after entries were loaded in bulk, or the keys' recipe
+    (``translationmemory.text``) or ``FREQUENT_KEY`` changed. Returns the number of keys."""
+    MemoryFrequentKey.objects.all().delete()
+    MemoryKey.objects.all().delete()
+    stored = MemoryEntry.objects.order_by("pk").values_list(
+        "pk", "source_language", "target_language", "source_text"
+    )
     written, last = 0, 0
-    while True:
-        batch = list(
-            MemoryEntry.objects.filter(pk__gt=last, keys__isnull=True)
-            .order_by("pk")
-            .only("source_language", "target_language", "source_text")[:BATCH]
-        )
-        if not batch:
-            return written
-        written += index_entries(batch)
-        last = batch[-1].pk
+    while batch := list(stored.filter(pk__gt=last)[:BATCH]):
+        rows = _key_rows(batch)
+        _insert_keys(rows)
+        written += len(rows)
+        last = batch[-1][0]
+    count_frequent_keys()
+    return written
 
 
 def count_frequent_keys():
-    """Decide again which keys are frequent, from the whole index (after a bulk load, a
-    clear, or a change of ``FREQUENT_KEY``)."""
+    """Decide again which keys are frequent, from the whole index."""
     frequent = (
         MemoryKey.objects.values("key")
         .annotate(entries=Count("entry_id"))
@@ -275,17 +281,14 @@ def rebuild_catalogues():
 
 
 def rebuild(clear=False):
-    """Add every confirmed pair there is now, index every entry without keys and count the
-    frequent keys again; with ``clear``, forget the memory first. Returns the number of
-    entries added or changed."""
+    """Add every confirmed pair there is now and index every entry again (``reindex``); with
+    ``clear``, forget the memory first. Returns the number of entries added or changed."""
     with transaction.atomic():
         if clear:
-            MemoryFrequentKey.objects.all().delete()
-            MemoryKey.objects.all().delete()
+            MemoryKey.objects.all().delete()  # one statement, before the entries' cascade
             MemoryEntry.objects.all().delete()
         written = rebuild_content() + rebuild_catalogues()
-        index_missing()
-        count_frequent_keys()
+        reindex()
         return written
 
 
