@@ -169,8 +169,8 @@ def reindex():
     """Forget every key and index every entry again, ``BATCH`` at a time, then decide which
     keys are frequent: after entries were loaded in bulk, or the keys' recipe
     (``translationmemory.text``) or ``FREQUENT_KEY`` changed. Returns the number of keys."""
-    MemoryFrequentKey.objects.all().delete()
-    MemoryKey.objects.all().delete()
+    _empty(MemoryFrequentKey)
+    _empty(MemoryKey)
     stored = MemoryEntry.objects.order_by("pk").values_list(
         "pk", "source_language", "target_language", "source_text"
     )
@@ -184,6 +184,15 @@ def reindex():
     return written
 
 
+def _empty(model):
+    """Delete every row of ``model`` (the memory's own rows, which no receiver needs to hear
+    of) in one statement. The ORM's ``delete()`` would load and delete each row (a receiver of
+    every model's ``post_delete`` forbids its fast path): keys a tuple at a time, hours for the
+    7 million of 100,000 projects."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608 - our table
+
+
 def count_frequent_keys():
     """Decide again which keys are frequent, from the whole index."""
     frequent = (
@@ -192,7 +201,7 @@ def count_frequent_keys():
         .filter(entries__gt=FREQUENT_KEY)
         .values_list("key", flat=True)
     )
-    MemoryFrequentKey.objects.all().delete()
+    _empty(MemoryFrequentKey)
     MemoryFrequentKey.objects.bulk_create(
         (MemoryFrequentKey(key=key) for key in frequent.iterator()), batch_size=5000
     )
@@ -285,8 +294,8 @@ def rebuild(clear=False):
     ``clear``, forget the memory first. Returns the number of entries added or changed."""
     with transaction.atomic():
         if clear:
-            MemoryKey.objects.all().delete()  # one statement, before the entries' cascade
-            MemoryEntry.objects.all().delete()
+            _empty(MemoryKey)
+            _empty(MemoryEntry)
         written = rebuild_content() + rebuild_catalogues()
         reindex()
         return written
