@@ -8,6 +8,9 @@ whatever it confirmed. ``rebuild`` (the ``rebuild_translation_memory`` command) 
 confirmed pair of the content and the catalogues as they are now; what the memory learnt before
 (an old source and its translation) stays unless it is cleared.
 
+Each entry added is indexed at once (``index_entries``: its keys, and any key it made frequent);
+``reindex`` indexes every entry again (``rebuild`` runs it).
+
 The confirmations are ``translations``' model, read by name (``apps.get_model``): the
 translations app reads the memory (exports, the language tabs), so the memory does not import
 it back."""
