@@ -16,8 +16,9 @@ from content.models import PublicationStatus
 from projects.models import Project
 from translationmemory.catalogues import pretranslate
 from translationmemory.lookup import best_match, best_matches
-from translationmemory.models import MemoryEntry
+from translationmemory.models import MemoryEntry, MemoryFrequentKey, MemoryKey
 from translationmemory.store import Pair, rebuild, remember
+from translationmemory.text import KEYS_PER_TEXT, keys
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +109,81 @@ def test_the_rebuild_holds_the_content_and_the_interface_catalogues(memory):
     assert MemoryEntry.objects.filter(source_language="en", target_language="ar").exists()
     # The content's source language is never a target of its own.
     assert not MemoryEntry.objects.filter(source_language="ar", target_language="ar").exists()
+
+
+# --- the key index -------------------------------------------------------------------------
+
+LONG = (
+    "يهدف المشروع إلى تعزيز قدرات أجهزة الشرطة في دول الساحل على تبادل المعلومات الجنائية "
+    "عبر منظومة الاتصالات العالمية للإنتربول وقواعد بياناته وتدريب الضباط على استخدامها"
+)
+
+
+def test_a_one_word_edit_shares_most_keys_and_another_pair_or_sentence_none():
+    original = keys(LONG, "ar", "fr")
+    assert len(original) == KEYS_PER_TEXT
+    assert len(set(original) & set(keys(one_word_edited(LONG), "ar", "fr"))) >= KEYS_PER_TEXT // 2
+    assert not set(original) & set(keys(LONG, "ar", "es"))
+    assert not set(original) & set(keys("نص مختلف تماما عن غيره في كل كلماته", "ar", "fr"))
+    # Markup and case do not count; a very short text is keyed by its character trigrams.
+    assert keys("<b>Save</b> changes", "en", "fr") == keys("save changes", "en", "fr")
+    assert set(keys("Save", "en", "fr")) & set(keys("Saved", "en", "fr"))
+    assert keys("…", "en", "fr") == []
+
+
+def test_a_frequent_key_is_skipped_and_a_near_match_still_found(monkeypatch):
+    monkeypatch.setattr("translationmemory.store.FREQUENT_KEY", 3)
+    # Five sentences sharing their first two words: the keys of those become frequent, and
+    # the lookup finds a near match by what is left (its last word's trigrams).
+    sentences = [
+        f"تعزيز التعاون {word}" for word in ["الشرطي", "القضائي", "الجمركي", "الحدودي", "الإقليمي"]
+    ]
+    remember(
+        Pair("ar", "fr", text, f"Coopération {number}", f"x:{number}:t")
+        for number, text in enumerate(sentences)
+    )
+    common = set.intersection(*(set(keys(text, "ar", "fr")) for text in sentences))
+    assert common and common <= set(MemoryFrequentKey.objects.values_list("key", flat=True))
+    match = best_match("تعزيز التعاون الجمركية", "ar", "fr")
+    assert (match.translation, match.origin) == ("Coopération 2", "x:2:t")
+
+
+def test_the_rebuild_indexes_every_entry_again_and_counts_the_frequent_keys_again(memory):
+    MemoryEntry.objects.create(
+        source_language="ar",
+        target_language="fr",
+        source_hash="loaded-in-bulk",
+        source_text=LONG,
+        target_text="Renforcer les polices du Sahel.",
+        origin="x:bulk:summary",
+    )
+    MemoryFrequentKey.objects.create(key=1)  # no longer frequent: forgotten
+    assert best_match(one_word_edited(LONG), "ar", "fr") is None
+    rebuild()
+    assert MemoryKey.objects.filter(entry__origin="x:bulk:summary").count() == KEYS_PER_TEXT
+    assert best_match(one_word_edited(LONG), "ar", "fr").origin == "x:bulk:summary"
+    assert not MemoryFrequentKey.objects.filter(key=1).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_indexes_the_entries_already_stored():
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("translationmemory", "0002_trigram_index")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps.get_model("translationmemory", "MemoryEntry")
+    old.objects.create(
+        source_language="ar",
+        target_language="fr",
+        source_hash="stored-before",
+        source_text=LONG,
+        target_text="Renforcer les polices du Sahel.",
+        origin="x:old:summary",
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    assert best_match(one_word_edited(LONG), "ar", "fr").origin == "x:old:summary"
 
 
 # --- use 1: the content's PO export -----------------------------------------------------------

@@ -1,25 +1,25 @@
 """Finding a sentence's best matches in the memory: candidates from an index, scored by
-rapidfuzz (``translationmemory.text.score``). Never a scan: on PostgreSQL the trigram index of
-the source text (pg_trgm's ``%``, a similarity threshold and a LIMIT per sentence); elsewhere
-the exact hash and the word index (``MemoryToken``). Only the asked language pair is read.
+rapidfuzz (``translationmemory.text.score``). Never a scan: the exact matches by their hash,
+the near ones from the key index (``MemoryKey``: the entries sharing most of a sentence's
+MinHash keys, frequent keys skipped), the same SQL on every database. Only the asked language
+pair is read.
 
 A batch of sentences costs two queries (the exact matches, the fuzzy candidates), whatever
-the batch's size up to ``BATCH`` and the memory's."""
+the batch's size up to ``BATCH`` and the memory's; what the second reads is bounded by
+16 keys × ``FREQUENT_KEY`` index rows a sentence (``translationmemory.text``)."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 
-from translationmemory.models import MemoryEntry, MemoryToken
-from translationmemory.text import score, source_hash, tokens
+from translationmemory.models import MemoryEntry, MemoryFrequentKey, MemoryKey
+from translationmemory.text import keys, score, source_hash
 
 #: Sentences looked up per pair of queries.
 BATCH = 100
 #: Candidates read per sentence before scoring.
 CANDIDATES = 8
-#: pg_trgm's similarity (0-1) a candidate needs: below what any match worth offering has.
-TRIGRAM_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True)
@@ -76,54 +76,34 @@ def _candidates(batch, source_language, target_language):
     ).values_list("source_hash", "source_text", "target_text", "origin")
     for digest, source, translation, origin in exact:
         found[by_hash[digest]].add((source, translation, origin))
-    near = _trigram_candidates if connection.vendor == "postgresql" else _token_candidates
-    for position, source, translation, origin in near(batch, source_language, target_language):
+    for position, source, translation, origin in _near_candidates(
+        batch, source_language, target_language
+    ):
         found[batch[position]].add((source, translation, origin))
     return found
 
 
-def _trigram_candidates(batch, source_language, target_language):
-    """PostgreSQL: per sentence, the entries of the pair whose source is trigram-similar
-    (``%``, answered by the GIN index), the most similar first, ``CANDIDATES`` at most."""
-    table = connection.ops.quote_name(MemoryEntry._meta.db_table)
-    sql = f"""
-        SELECT q.position - 1, m.source_text, m.target_text, m.origin
-        FROM unnest(%s::text[]) WITH ORDINALITY AS q(text, position)
-        CROSS JOIN LATERAL (
-            SELECT e.source_text, e.target_text, e.origin
-            FROM {table} e
-            WHERE e.source_text %% q.text
-              AND e.source_language = %s AND e.target_language = %s
-            ORDER BY e.source_text <-> q.text
-            LIMIT %s
-        ) m
-    """  # noqa: S608 - the table name is ours; every value is a parameter
-    with transaction.atomic(), connection.cursor() as cursor:
-        # The threshold of "%", for this transaction only.
-        cursor.execute(
-            "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
-            [str(TRIGRAM_THRESHOLD)],
-        )
-        cursor.execute(sql, [list(batch), source_language, target_language, CANDIDATES])
-        return cursor.fetchall()
-
-
-def _token_candidates(batch, source_language, target_language):
-    """Elsewhere (SQLite): per sentence, the entries of the pair that share most of its index
-    words (``MemoryToken``), ``CANDIDATES`` at most."""
-    asked = [(position, token) for position, text in enumerate(batch) for token in tokens(text)]
+def _near_candidates(batch, source_language, target_language):
+    """Per sentence, the entries of the pair sharing most of its keys (frequent keys left
+    out), ``CANDIDATES`` at most: ``[(position in batch, source, translation, origin)]``."""
+    asked = [
+        (position, key)
+        for position, text in enumerate(batch)
+        for key in keys(text, source_language, target_language)
+    ]
     if not asked:
         return []
     entries = connection.ops.quote_name(MemoryEntry._meta.db_table)
-    words = connection.ops.quote_name(MemoryToken._meta.db_table)
+    index = connection.ops.quote_name(MemoryKey._meta.db_table)
+    frequent = connection.ops.quote_name(MemoryFrequentKey._meta.db_table)
     values = ", ".join(["(%s, %s)"] * len(asked))
     sql = f"""
-        WITH q(position, token) AS (VALUES {values}),
+        WITH q(position, key) AS (VALUES {values}),
         hits AS (
-            SELECT q.position AS position, t.entry_id AS entry_id, COUNT(*) AS shared
-            FROM q JOIN {words} t ON t.token = q.token
-            WHERE t.source_language = %s AND t.target_language = %s
-            GROUP BY q.position, t.entry_id
+            SELECT q.position AS position, k.entry_id AS entry_id, COUNT(*) AS shared
+            FROM q JOIN {index} k ON k.key = q.key
+            WHERE NOT EXISTS (SELECT 1 FROM {frequent} f WHERE f.key = q.key)
+            GROUP BY q.position, k.entry_id
         ),
         ranked AS (
             SELECT position, entry_id, ROW_NUMBER() OVER (
@@ -133,9 +113,9 @@ def _token_candidates(batch, source_language, target_language):
         )
         SELECT r.position, e.source_text, e.target_text, e.origin
         FROM ranked r JOIN {entries} e ON e.id = r.entry_id
-        WHERE r.n <= %s
+        WHERE r.n <= %s AND e.source_language = %s AND e.target_language = %s
     """  # noqa: S608 - the table names are ours; every value is a parameter
     params = [value for pair in asked for value in pair]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, source_language, target_language, CANDIDATES])
+        cursor.execute(sql, [*params, CANDIDATES, source_language, target_language])
         return cursor.fetchall()

@@ -12,8 +12,8 @@ class MemoryEntry(models.Model):
 
     One row per origin and source text: a source edited and translated again adds a row, and the
     old pair stays, so the next similar sentence finds it. ``source_hash`` answers an exact match
-    from a b-tree (the text itself may be too long for one); the fuzzy lookup uses a trigram
-    index on PostgreSQL (migration 0002) and ``MemoryToken`` elsewhere."""
+    from a b-tree (the text itself may be too long for one); the fuzzy lookup reads
+    ``MemoryKey``."""
 
     source_language = models.CharField(_("source language"), max_length=15)
     target_language = models.CharField(_("target language"), max_length=15)
@@ -44,23 +44,32 @@ class MemoryEntry(models.Model):
         return f"{self.origin} [{self.source_language}→{self.target_language}]"
 
 
-class MemoryToken(models.Model):
-    """A word of an entry's source, for the fuzzy lookup where there is no trigram index
-    (SQLite): candidates are the entries sharing most of a sentence's rarest-looking (longest)
-    words, read from this index, never by reading every entry. Not written on PostgreSQL."""
+class MemoryKey(models.Model):
+    """One key of an entry's source text (``translationmemory.text.keys``: a MinHash sketch, the
+    language pair hashed in): the fuzzy lookup's candidates are the entries sharing most keys
+    with a sentence, read from this table's primary key (key, entry), never by reading every
+    entry. The same on every database."""
 
-    entry = models.ForeignKey(MemoryEntry, on_delete=models.CASCADE, related_name="tokens")
-    source_language = models.CharField(max_length=15)
-    target_language = models.CharField(max_length=15)
-    token = models.CharField(max_length=64)
+    pk = models.CompositePrimaryKey("key", "entry_id")
+    key = models.BigIntegerField()
+    entry = models.ForeignKey(MemoryEntry, on_delete=models.CASCADE, related_name="keys")
 
     class Meta:
         default_permissions = ()
-        indexes = [
-            models.Index(
-                fields=["source_language", "target_language", "token"], name="memorytoken_lookup"
-            )
-        ]
 
     def __str__(self):
-        return self.token
+        return str(self.key)
+
+
+class MemoryFrequentKey(models.Model):
+    """A key more than ``FREQUENT_KEY`` entries have (a common word pair, such as "of the"): the
+    lookup skips it, so what one sentence reads stays bounded however large the memory grows.
+    Kept by every write that makes a key frequent, and counted again by ``rebuild``."""
+
+    key = models.BigIntegerField(primary_key=True)
+
+    class Meta:
+        default_permissions = ()
+
+    def __str__(self):
+        return str(self.key)

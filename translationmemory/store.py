@@ -8,6 +8,9 @@ whatever it confirmed. ``rebuild`` (the ``rebuild_translation_memory`` command) 
 confirmed pair of the content and the catalogues as they are now; what the memory learnt before
 (an old source and its translation) stays unless it is cleared.
 
+Each entry added is indexed at once (``index_entries``: its keys, and any key it made frequent);
+``reindex`` indexes every entry again (``rebuild`` runs it).
+
 The confirmations are ``translations``' model, read by name (``apps.get_model``): the
 translations app reads the memory (exports, the language tabs), so the memory does not import
 it back."""
@@ -23,12 +26,13 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 
 from content import registry
 from content.languages import language_codes, source_language
-from translationmemory.models import MemoryEntry, MemoryToken
-from translationmemory.text import source_hash, tokens
+from translationmemory.models import MemoryEntry, MemoryFrequentKey, MemoryKey
+from translationmemory.text import FREQUENT_KEY, keys, source_hash
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +41,9 @@ CATALOGUE_SOURCE_LANGUAGE = "en"
 CATALOGUE_DOMAINS = ("django", "djangojs")
 #: Objects read per query batch by ``rebuild``; pairs written per batch by ``remember``.
 BATCH = 1000
+#: Keys counted per query when deciding which became frequent; key rows per INSERT.
+COUNT_BATCH = 500
+INSERT_BATCH = 2000
 #: Translated fields that are addresses, not sentences.
 NOT_SENTENCES = frozenset({"slug"})
 
@@ -102,31 +109,104 @@ def remember(pairs):
         ]
         # A second writer may have added the same pair meanwhile: then it is there already.
         MemoryEntry.objects.bulk_create(new, ignore_conflicts=True)
-        if new and connection.vendor != "postgresql":
-            _index_words(new)
+        if new:
+            index_entries(
+                MemoryEntry.objects.filter(
+                    source_hash__in={entry.source_hash for entry in new},
+                    origin__in={entry.origin for entry in new},
+                    keys__isnull=True,
+                )
+            )
         written += len(changed) + len(new)
     return written
 
 
-def _index_words(new):
-    """The word index of entries just added (where there is no trigram index)."""
-    added = MemoryEntry.objects.filter(
-        source_hash__in={entry.source_hash for entry in new},
-        origin__in={entry.origin for entry in new},
-        tokens__isnull=True,
+def index_entries(entries):
+    """Write the keys of ``entries`` (just added), then mark those their new rows made
+    frequent, so no lookup reads more than ``FREQUENT_KEY`` rows of any key."""
+    rows = _key_rows(
+        (entry.pk, entry.source_language, entry.target_language, entry.source_text)
+        for entry in entries
     )
-    MemoryToken.objects.bulk_create(
-        (
-            MemoryToken(
-                entry=entry,
-                source_language=entry.source_language,
-                target_language=entry.target_language,
-                token=token,
+    _insert_keys(rows)
+    written = sorted({key for key, _entry in rows})
+    for start in range(0, len(written), COUNT_BATCH):
+        batch = set(written[start : start + COUNT_BATCH])
+        batch -= set(MemoryFrequentKey.objects.filter(key__in=batch).values_list("key", flat=True))
+        counted = (
+            MemoryKey.objects.filter(key__in=batch)
+            .values("key")
+            .annotate(entries=Count("entry_id"))
+            .filter(entries__gt=FREQUENT_KEY)
+            .values_list("key", flat=True)
+        )
+        MemoryFrequentKey.objects.bulk_create(
+            [MemoryFrequentKey(key=key) for key in counted], ignore_conflicts=True
+        )
+
+
+def _key_rows(entries):
+    """``(key, entry id)`` of ``(entry id, source language, target language, source text)``."""
+    return [
+        (key, pk) for pk, source, target, text in entries for key in keys(text, source, target)
+    ]
+
+
+def _insert_keys(rows):
+    """``(key, entry id)`` rows, ``INSERT_BATCH`` a statement: a dozen rows an entry, too many
+    for ``bulk_create``'s cost per object (a memory of 600,000 entries has 7 million). A row
+    there already (a second writer indexed the same entry meanwhile) is left as it is."""
+    table = connection.ops.quote_name(MemoryKey._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(name) for name in ("key", "entry_id"))
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), INSERT_BATCH):
+            batch = rows[start : start + INSERT_BATCH]
+            values = ", ".join(["(%s, %s)"] * len(batch))
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {values} ON CONFLICT DO NOTHING",  # noqa: S608 - our table; values are parameters
+                [value for row in batch for value in row],
             )
-            for entry in added
-            for token in tokens(entry.source_text)
-        ),
-        batch_size=5000,
+
+
+def reindex():
+    """Forget every key and index every entry again, ``BATCH`` at a time, then decide which
+    keys are frequent: after entries were loaded in bulk, or the keys' recipe
+    (``translationmemory.text``) or ``FREQUENT_KEY`` changed. Returns the number of keys."""
+    _empty(MemoryFrequentKey)
+    _empty(MemoryKey)
+    stored = MemoryEntry.objects.order_by("pk").values_list(
+        "pk", "source_language", "target_language", "source_text"
+    )
+    written, last = 0, 0
+    while batch := list(stored.filter(pk__gt=last)[:BATCH]):
+        rows = _key_rows(batch)
+        _insert_keys(rows)
+        written += len(rows)
+        last = batch[-1][0]
+    count_frequent_keys()
+    return written
+
+
+def _empty(model):
+    """Delete every row of ``model`` (the memory's own rows, which no receiver needs to hear
+    of) in one statement. The ORM's ``delete()`` would load and delete each row (a receiver of
+    every model's ``post_delete`` forbids its fast path): keys a tuple at a time, hours for the
+    7 million of 100,000 projects."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608 - our table
+
+
+def count_frequent_keys():
+    """Decide again which keys are frequent, from the whole index."""
+    frequent = (
+        MemoryKey.objects.values("key")
+        .annotate(entries=Count("entry_id"))
+        .filter(entries__gt=FREQUENT_KEY)
+        .values_list("key", flat=True)
+    )
+    _empty(MemoryFrequentKey)
+    MemoryFrequentKey.objects.bulk_create(
+        (MemoryFrequentKey(key=key) for key in frequent.iterator()), batch_size=5000
     )
 
 
@@ -213,13 +293,15 @@ def rebuild_catalogues():
 
 
 def rebuild(clear=False):
-    """Add every confirmed pair there is now; with ``clear``, forget the memory first.
-    Returns the number of entries added or changed."""
+    """Add every confirmed pair there is now and index every entry again (``reindex``); with
+    ``clear``, forget the memory first. Returns the number of entries added or changed."""
     with transaction.atomic():
         if clear:
-            MemoryToken.objects.all().delete()
-            MemoryEntry.objects.all().delete()
-        return rebuild_content() + rebuild_catalogues()
+            _empty(MemoryKey)
+            _empty(MemoryEntry)
+        written = rebuild_content() + rebuild_catalogues()
+        reindex()
+        return written
 
 
 # --- kept current: each confirmation, recorded when its transaction commits -----------------
