@@ -1,5 +1,6 @@
 """The site settings' admin: one record, no list, no add once it exists, no delete; a tab per
-language (parler); changed only by superusers and those given "Can change site settings"."""
+language (parler); changed only by superusers and those given "Can change site settings";
+history with revert and comparison like the content's (``content.admin.HistoryAdminMixin``)."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -11,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 
 from content import uploads
+from content.admin import HistoryAdminMixin
 from sitesettings.models import SiteSettings
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(TranslatableAdmin):
+class SiteSettingsAdmin(HistoryAdminMixin, TranslatableAdmin):
     fieldsets = [
         (None, {"fields": ("name", "short_name", "tagline")}),
         (_("Emblem"), {"fields": ("image", "image_alt")}),
@@ -56,6 +58,14 @@ class SiteSettingsAdmin(TranslatableAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def may_revert(self, request):
+        # A revert rewrites every language: the same right as any change of the record.
+        return self.may_change(request)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        # One record, never deleted here: nothing to recover.
+        raise PermissionDenied
 
     # --- one record ----------------------------------------------------------------------------
 
