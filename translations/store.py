@@ -130,9 +130,11 @@ def rebuild(entries=None):
     with transaction.atomic():
         for entry in entries or registry.entries():
             content_type = ContentType.objects.get_for_model(entry.model)
-            StoredFieldStatus.objects.filter(content_type=content_type).delete()
-            StoredStatusCount.objects.filter(content_type=content_type).delete()
-            StoredObjectCount.objects.filter(content_type=content_type).delete()
+            # One DELETE each: nothing refers to these rows, and a delete() with signals
+            # connected would load the millions of them first to send each its own.
+            for model in (StoredFieldStatus, StoredStatusCount, StoredObjectCount):
+                rows = model.objects.filter(content_type=content_type)
+                rows._raw_delete(rows.db)
             sums, items = Counter(), Counter()
             pks = list(entry.model._base_manager.order_by("pk").values_list("pk", flat=True))
             for start in range(0, len(pks), BATCH):
