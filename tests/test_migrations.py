@@ -105,6 +105,7 @@ MIGRATIONS_SINCE_THE_MOVE = {
     "translations.0003_stored_translation_status",
     "cooperation.0009_changelist_search_indexes",
     "projects.0010_changelist_search_indexes",
+    "translations.0004_stored_object_counts",
 }
 
 
