@@ -106,6 +106,8 @@ MIGRATIONS_SINCE_THE_MOVE = {
     "cooperation.0009_changelist_search_indexes",
     "projects.0010_changelist_search_indexes",
     "translations.0004_stored_object_counts",
+    "projects.0011_changelist_own_search_indexes",
+    "sitesettings.0003_their_translations_confirmed",
 }
 
 

@@ -4,6 +4,22 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def count_items(apps, schema_editor):
+    """The item counts of the stored status, summed from its rows in the database (each object
+    once per language, as its field needing the most work: statuses sort as the work they
+    need), so a large database is not decided again."""
+    counts = apps.get_model("translations", "StoredObjectCount")._meta.db_table
+    fields = apps.get_model("translations", "StoredFieldStatus")._meta.db_table
+    quote = schema_editor.quote_name
+    schema_editor.execute(
+        f"INSERT INTO {quote(counts)} (content_type_id, language_code, status, count) "
+        "SELECT content_type_id, language_code, worst, COUNT(*) FROM ("
+        "SELECT content_type_id, object_id, language_code, MIN(status) AS worst "
+        f"FROM {quote(fields)} GROUP BY content_type_id, object_id, language_code"
+        ") AS items GROUP BY content_type_id, language_code, worst"
+    )
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -28,4 +44,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.UniqueConstraint(fields=('content_type', 'language_code', 'status'), name='storedobjectcount_one_per_cell')],
             },
         ),
+        migrations.RunPython(count_items, migrations.RunPython.noop, elidable=True),
     ]
