@@ -84,7 +84,8 @@ def test_the_arabic_admins_labels_have_no_latin_word(superuser):
     content = content_strings() + [superuser.username]
     found = {}
     for name, url in admin_pages("ar"):
-        if not name.endswith(KINDS):
+        # The French tab's labels are the Arabic tab's: one of them is enough.
+        if not name.endswith(KINDS) or "language=fr" in url:
             continue
         response = client.get(url)
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
