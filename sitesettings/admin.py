@@ -10,14 +10,26 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
+from parler.forms import TranslatableModelForm
 
-from content import uploads
+from content import registry, uploads
 from content.admin import HistoryAdminMixin
+from content.forms import mark_text_languages
 from sitesettings.models import SiteSettings
+from translations import source_beside
+
+
+class SiteSettingsForm(TranslatableModelForm):
+    """Each text field carries the ``lang`` and ``dir`` of its tab, as the content's do."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        mark_text_languages(self)
 
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(HistoryAdminMixin, TranslatableAdmin):
+    form = SiteSettingsForm
     fieldsets = [
         (None, {"fields": ("name", "short_name", "tagline")}),
         (_("Emblem"), {"fields": ("image", "image_alt")}),
@@ -92,6 +104,28 @@ class SiteSettingsAdmin(HistoryAdminMixin, TranslatableAdmin):
         if db_field.related_model is FlatPage:
             kwargs["queryset"] = FlatPage.objects.filter(sites=settings.SITE_ID).order_by("url")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # --- the language tabs, as the content's (translations.admin.TranslatorRightsMixin) -----
+
+    def languages_on_form(self, request, obj=None):
+        return [self.get_form_language(request, obj)]
+
+    def form_field_name(self, language, field):
+        return field
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk is not None:
+            # The source beside each translated field (translations.source_beside); with one
+            # record, the work goes on at the top of its form.
+            entry = registry.entry_for(SiteSettings)
+            context["sources_beside"] = source_beside.sources_beside(
+                entry,
+                obj,
+                self.languages_on_form(request, obj),
+                self.form_field_name,
+                lambda language: entry.admin_url(obj, language),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # A picture stored by a save that fails after it is deleted again (content.uploads).
