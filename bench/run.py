@@ -10,6 +10,13 @@ summary line per N.
 
     python3 dev.py bench [--sizes 10,1000,10000,100000] [--seconds 1] [--rounds N]
     python3 dev.py bench --reload            # drop and load the databases again
+    python3 dev.py bench --sizes 10000,100000 --against   # uncached, side by side with REFERENCE
+
+Uncached pages must not get slower: with ``--against`` a commit (``REFERENCE`` below: the code
+before cache tags), that commit's code is checked out beside this one and served the same way
+against the same database, and each page's uncached ratio to the floor (each in its own run, so
+the machine's speed cancels out) is compared; the bench exits with status 1 when a page is more
+than 10 % slower than the reference.
 
 The load generator is Debian's ``wrk`` (installed with apt-get when run as root); without it, a
 small Python client, bounded in requests and time. Only loopback traffic; Redis database 11, whose
@@ -247,7 +254,7 @@ def ensure_wrk():
     return shutil.which("wrk")
 
 
-def start_server(size, page_cache_seconds, log):
+def start_server(size, page_cache_seconds, log, root=ROOT):
     env = {
         **os.environ,
         **ENV,
@@ -260,7 +267,7 @@ def start_server(size, page_cache_seconds, log):
     server = subprocess.Popen(
         [gunicorn, "eurelations.wsgi", "--bind", f"{HOST}:{PORT}", "--workers", "1"]
         + ["--worker-class", "sync", "--timeout", "60", "--log-level", "warning"],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -365,11 +372,11 @@ def with_python(path, seconds, concurrency=2, max_requests=2000):
     }
 
 
-def run_mode(size, mode, urls, wrk, seconds, rounds):
+def run_mode(size, mode, urls, wrk, seconds, rounds, root=ROOT):
     """Per page: rps, p50, p99, errors, bytes, ratio to the floor; and the worker's memory."""
     LOG_DIR.mkdir(exist_ok=True)
-    log = (LOG_DIR / f"gunicorn-{size}-{mode}.log").open("w")
-    server = start_server(size, 300 if mode == "cached" else 0, log)
+    log = (LOG_DIR / f"gunicorn-{size}-{mode.replace(' ', '-')}.log").open("w")
+    server = start_server(size, 300 if mode == "cached" else 0, log, root)
     try:
         sizes = {}
         for label, path in urls.items():
@@ -463,6 +470,54 @@ def report(size, prepared, results, memory, rounds, seconds):
     )
 
 
+#: The code before cache tags (uncached pages must not get slower than they were then).
+REFERENCE = "0193722"
+REGRESSION = 0.10
+
+
+def reference_tree(ref):
+    """A checkout of ``ref`` beside this one (a git worktree, made once and reused), with this
+    checkout's virtualenv and compiled catalogues: the same packages serve both codes."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", f"{ref}^{{commit}}"], cwd=ROOT, capture_output=True,
+        text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    tree = Path(tempfile.gettempdir()) / f"eurelations-reference-{commit}"
+    if not tree.exists():
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(tree), commit], cwd=ROOT, check=True,
+            capture_output=True,
+        )  # fmt: skip
+        for compiled in (ROOT / "locale").glob("*/LC_MESSAGES/*.mo"):
+            target = tree / compiled.relative_to(ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(compiled, target)
+        # Its own static files, as production serves them (the manifest names their hashes).
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=tree,
+            env={**os.environ, **ENV}, check=True,
+        )  # fmt: skip
+    return commit, tree
+
+
+def compare_uncached(urls, ours, reference, commit):
+    """Print each page's uncached ratio to the floor, here and in ``commit``; the pages more
+    than 10 % slower here: [(page, reference ratio, ratio)]."""
+    print(f"\nuncached, this code against {commit} (ratios to the floor of each run's rounds):")
+    print(f"{'page':22} {commit:>9} {'this':>9} {'change':>8}")
+    slower = []
+    failed = sum(reference[label]["errors"] for label in urls)
+    if failed:
+        raise SystemExit(f"{commit} answered {failed} error(s): no comparison (its server log)")
+    for label in urls:
+        before, after = reference[label]["ratio"], ours[label]["ratio"]
+        change = after / before - 1 if before else 0.0
+        print(f"{label:22} {before:>9.4f} {after:>9.4f} {change:>+8.1%}")
+        if before and after < before * (1 - REGRESSION):
+            slower.append((label, before, after))
+    return slower
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,1000,10000,100000")
@@ -473,6 +528,13 @@ def main():
         help="per page and mode (default: 3 from 10,000 projects, where the targets are, 1 below)",
     )
     parser.add_argument("--reload", action="store_true", help="load the databases again")
+    parser.add_argument(
+        "--against",
+        nargs="?",
+        const=REFERENCE,
+        help="also serve this commit's code uncached (default: the code before cache tags) and "
+        "fail when a page is more than 10 %% slower here",
+    )
     parser.add_argument("--prepare", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -485,6 +547,8 @@ def main():
     print(f"load generator: {wrk or 'Python fallback (install wrk for real figures)'}")
     started = time.monotonic()
     summaries = []
+    reference = reference_tree(args.against) if args.against else None
+    slower = []
     for size in [int(s) for s in args.sizes.split(",")]:
         child = subprocess.run(
             [sys.executable, __file__, "--prepare", str(size)]
@@ -507,6 +571,14 @@ def main():
             )
         report(size, prepared, results, memory, rounds, args.seconds)
         summaries.append((prepared, results))
+        if reference:
+            commit, tree = reference
+            theirs, _memory = run_mode(
+                size, f"uncached {commit}", prepared["urls"], wrk, args.seconds, rounds, tree
+            )
+            found = compare_uncached(prepared["urls"], results["uncached"], theirs, commit)
+            print(f"more than 10 % slower than {commit}: {len(found)} page(s)")
+            slower += [(size, *item) for item in found]
         sys.stdout.flush()
     if len(summaries) > 1:
         # Bytes may differ by the digits of a count ("1 005 projects", "page 1 of 84").
@@ -524,6 +596,11 @@ def main():
             f" {last[0]['total']} projects: {'equal' if not differences else differences}"
         )
     print(f"bench finished in {time.monotonic() - started:.0f} s (server logs in {LOG_DIR})")
+    if slower:
+        raise SystemExit(
+            f"{len(slower)} uncached page(s) more than 10 % slower than the reference: "
+            + "; ".join(f"{size} {page} {b:.3f} -> {m:.3f}" for size, page, b, m in slower)
+        )
 
 
 if __name__ == "__main__":

@@ -158,22 +158,24 @@ class CooperationArea(images.IllustratedModel, PublishableModel):
 
 class PartnerKind(models.TextChoices):
     AGENCY = "agency", _("EU agency")
+    # Only the seven of Art. 13 TEU; the EEAS, for one, is a body of the Union, not one of them.
     INSTITUTION = "institution", _("EU institution")
+    BODY = "body", _("Other EU body")
 
 
 class PartnerQuerySet(PublishableQuerySet):
     def split_by_kind(self):
-        """(EU agencies, EU institutions), in one query."""
+        """(EU agencies, EU institutions, other EU bodies), in one query."""
         partners = list(self)
-        return (
-            [p for p in partners if p.kind == PartnerKind.AGENCY],
-            [p for p in partners if p.kind == PartnerKind.INSTITUTION],
+        return tuple(
+            [p for p in partners if p.kind == kind]
+            for kind in (PartnerKind.AGENCY, PartnerKind.INSTITUTION, PartnerKind.BODY)
         )
 
 
 @history.register()
 class Partner(images.IllustratedModel, PublishableModel):
-    """An EU agency or EU institution that INTERPOL works with."""
+    """An EU agency, EU institution or other EU body that INTERPOL works with."""
 
     title_field = "name"
     detail_url_name = "cooperation:partner_detail"

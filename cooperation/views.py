@@ -38,7 +38,7 @@ def home(request):
     # The home page and the lists show each object in the page's language or its fallback:
     # only those translations are read.
     partners = Partner.objects.published().with_shown_translations()[:HOME_PARTNERS]
-    agencies, institutions = partners.split_by_kind()
+    agencies, institutions, bodies = partners.split_by_kind()
     context = {
         "partnership": partnership,
         "objectives": objectives,
@@ -48,6 +48,7 @@ def home(request):
         ),
         "agencies": agencies,
         "institutions": institutions,
+        "bodies": bodies,
     }
     return render(request, "home.html", context)
 
@@ -91,11 +92,11 @@ def partner_list(request):
     page = Paginator(
         Partner.objects.published().with_shown_translations(), PARTNERS_PER_PAGE
     ).get_page(request.GET.get("page"))
-    agencies, institutions = page.object_list.split_by_kind()
+    agencies, institutions, bodies = page.object_list.split_by_kind()
     return render(
         request,
         "cooperation/partner_list.html",
-        {"agencies": agencies, "institutions": institutions, "page": page},
+        {"agencies": agencies, "institutions": institutions, "bodies": bodies, "page": page},
     )
 
 

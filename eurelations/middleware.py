@@ -42,12 +42,15 @@ class RequestIdMiddleware:
                     request=request,
                     exception=getattr(request, "server_error", None),
                 )
+            # The page cache's answer (hit, miss, stale; "-" when it was not asked): the log
+            # tells the hit ratio a server really had, whatever a client counted.
             logger.info(
-                "%s %s %s %.1fms",
+                "%s %s %s %.1fms cache=%s",
                 request.method,
                 request.get_full_path(),
                 response.status_code,
                 (time.perf_counter() - started) * 1000,
+                response.get("X-Page-Cache", "-"),
             )
             return response
         finally:

@@ -4,6 +4,8 @@ upcoming scheduled publications; and the edge caches purged by the same tags
 (``docs/architecture.md`` tells the whole path of a request)."""
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -54,6 +56,43 @@ def current_counter(cache=None):
     return counter
 
 
+# The stamps read during the request being answered (key -> value, None for none): a page reads
+# several versions (site settings, footer, a list's count, the filters' options), one round trip
+# to the cache for all of them instead of one each.
+_request_stamps = ContextVar("request_stamps", default=None)
+
+
+@contextmanager
+def stamps_read_once():
+    """Within (a request): each stamp ``tag_version`` needs is read from the cache once, with
+    the ones pages usually need, in one round trip. Only within a request: a version read now
+    is as good as one read a few milliseconds later, while the request's page is rendered."""
+    token = _request_stamps.set({})
+    try:
+        yield
+    finally:
+        _request_stamps.reset(token)
+
+
+def _usual_stamp_keys():
+    tags = [cachetags.EVERYTHING, cachetags.SHARED, cachetags.SETTINGS]
+    tags += [cachetags.list_tag(model) for model in registry.models()]
+    return [COUNTER_KEY, *(stamp_key(tag) for tag in tags)]
+
+
+def _read_stamps(cache, keys):
+    memo = _request_stamps.get()
+    if memo is None:
+        return cache.get_many(keys)
+    wanted = [key for key in keys if key not in memo]
+    if wanted:
+        if not memo:
+            wanted = list(dict.fromkeys([*wanted, *_usual_stamp_keys()]))
+        found = cache.get_many(wanted)
+        memo.update({key: found.get(key) for key in wanted})
+    return {key: memo[key] for key in keys if memo[key] is not None}
+
+
 def tag_version(*tags):
     """For what is kept beside the pages (the footer, the filters' options, a list's count):
     a number that changes whenever one of ``tags`` is invalidated, and the tags recorded on the
@@ -63,9 +102,13 @@ def tag_version(*tags):
     # And everything's: invalidated when Redis answers again after an outage.
     tags = (*tags, cachetags.EVERYTHING)
     cache = page_cache()
-    found = cache.get_many([COUNTER_KEY, *(stamp_key(tag) for tag in tags)])
-    if COUNTER_KEY not in found and current_counter(cache) is None:
-        return None
+    found = _read_stamps(cache, [COUNTER_KEY, *(stamp_key(tag) for tag in tags)])
+    if COUNTER_KEY not in found:
+        memo = _request_stamps.get()
+        if memo:
+            memo.clear()  # the counter is being created: read again after it
+        if current_counter(cache) is None:
+            return None
     return max(found.get(stamp_key(tag), 0) for tag in tags)
 
 
@@ -126,6 +169,9 @@ def invalidate_now(tags):
     if number is not None:
         cache.set_many({stamp_key(tag): number for tag in tags}, timeout=None)
         cache.set(log_key(number), tuple(sorted(tags)), timeout=LOG_SECONDS)
+    memo = _request_stamps.get()
+    if memo:
+        memo.clear()  # this request changed them: what it renders next reads them again
     edge.purge(tags)
 
 

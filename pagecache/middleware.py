@@ -26,6 +26,7 @@ from pagecache.invalidation import (
     page_cache,
     publication_tags,
     stamp_key,
+    stamps_read_once,
 )
 
 
@@ -144,6 +145,10 @@ class PageCacheMiddleware:
         self.gap_since = None
 
     def __call__(self, request):
+        with stamps_read_once():
+            return self._answer_request(request)
+
+    def _answer_request(self, request):
         plan = self._plan(request)
         if plan is None:
             return self.get_response(request)
@@ -176,6 +181,9 @@ class PageCacheMiddleware:
             )
             if entry is not None:
                 return self._answer(request, entry, time.time(), state="miss")
+        # Asked and not answered from the cache (not storable: a 404, a cookie): a miss too, or
+        # a client counting hits would not see it.
+        response.headers.setdefault("X-Page-Cache", "miss")
         if conditions:
             return get_conditional_response(
                 request,

@@ -25,6 +25,7 @@ def flatpage(request, url):
         "flatpage": page,
         # The facts the site's settings give this page its role for (contact, legal, privacy).
         "site_facts": site_identity().facts_for(page),
+        "site_facts_heading": site_identity().facts_heading(page),
         **object_page_context(request, page),
     }
     # Only a page's template: a row written some other way cannot show the admin's login.

@@ -21,19 +21,19 @@ PARTNERSHIP = {
     },
     "introduction": {
         "ar": "<p>يعمل الإنتربول والاتحاد الأوروبي سوياً عن كثب على مسائل تهم الطرفين ويتبادلان الموارد والخبرات. فالإنتربول شريك أساسي للاتحاد الأوروبي في مجالات الأمن الخارجي، والهجرة غير المشروعة، ومكافحة الإرهاب، والجريمة المنظمة.</p>",
-        "en": "<p>INTERPOL and the European Union work closely together on matters of common interest, sharing resources and expertise. INTERPOL is a key partner of the EU in external security, irregular migration, counter-terrorism and the fight against organized crime.</p>",
+        "en": "<p>INTERPOL and the European Union work closely together on matters of common interest, sharing resources and expertise. INTERPOL is a key partner for the EU in the fields of external security, irregular migration, counter-terrorism and organized crime.</p>",
         "fr": "<p>INTERPOL et l’Union européenne travaillent en étroite collaboration sur des questions d’intérêt commun et échangent leurs ressources et leur savoir-faire. INTERPOL est un partenaire essentiel de l’UE dans les domaines de la sécurité extérieure, de la migration irrégulière, de la lutte contre le terrorisme et de la criminalité organisée.</p>",
         "es": "<p>INTERPOL y la Unión Europea colaboran estrechamente en asuntos de interés común y comparten recursos y conocimientos especializados. INTERPOL es un socio esencial de la UE en materia de seguridad exterior, migración irregular, lucha contra el terrorismo y delincuencia organizada.</p>",
     },
     "office_description": {
         "ar": "<p>يتخذ مكتب الممثل الخاص للإنتربول لدى الاتحاد الأوروبي من بروكسل مقراً له، ويحرص في عمله على تناول المخاوف التي تبديها أجهزة إنفاذ القانون حول العالم بشكل كاف في مبادرات الاتحاد الأوروبي والمقررات السياساتية التي يتخذها. وفي ما يلي الأهداف التي يرمي المكتب إلى تحقيقها:</p>",
-        "en": "<p>The Office of the Special Representative of INTERPOL to the European Union is based in Brussels. It works to ensure that the concerns of law enforcement worldwide are fully reflected in EU initiatives and policy decisions. Its objectives are:</p>",
-        "fr": "<p>Le Bureau du Représentant spécial d’INTERPOL auprès de l’Union européenne est installé à Bruxelles. Il veille à ce que les préoccupations des services chargés de l’application de la loi du monde entier soient dûment prises en compte dans les initiatives et les décisions politiques de l’UE. Le Bureau poursuit les objectifs suivants :</p>",
-        "es": "<p>La Oficina del Representante Especial de INTERPOL ante la Unión Europea tiene su sede en Bruselas. Su labor consiste en asegurar que las preocupaciones de los servicios encargados de la aplicación de la ley de todo el mundo se reflejen debidamente en las iniciativas y las decisiones políticas de la UE. La Oficina persigue los siguientes objetivos:</p>",
+        "en": "<p>The Office of the Special Representative of INTERPOL to the European Union, based in Brussels, works to ensure that the concerns of law enforcement agencies worldwide are adequately reflected in EU initiatives and policy decisions. The Office’s objectives are as follows:</p>",
+        "fr": "<p>Le Bureau du Représentant spécial d’INTERPOL auprès de l’Union européenne, établi à Bruxelles, veille à ce que les préoccupations des services chargés de l’application de la loi du monde entier soient dûment prises en compte dans les initiatives et les décisions politiques de l’UE. Il poursuit les objectifs suivants :</p>",
+        "es": "<p>La Oficina del Representante Especial de INTERPOL ante la Unión Europea tiene su sede en Bruselas. Su labor consiste en asegurar que las preocupaciones de los organismos encargados de hacer cumplir la ley de todo el mundo se reflejen debidamente en las iniciativas y las decisiones políticas de la UE. La Oficina persigue los siguientes objetivos:</p>",
     },
     "areas_heading": {
         "ar": "أبرز مجالات التعاون",
-        "en": "Main areas of cooperation",
+        "en": "Key cooperation areas",
         "fr": "Principaux domaines de coopération",
         "es": "Principales ámbitos de cooperación",
     },
@@ -63,8 +63,8 @@ PARTNERSHIP = {
     },
     "agencies_introduction": {
         "ar": "يعمل الإنتربول على مشاريع مشتركة ترمي إلى تيسير استخدام قواعد بيانات الإنتربول، وتوفير المزيد من برامج التدريب وبناء القدرات، بالإضافة إلى مبادرات أخرى مع وكالات الاتحاد الأوروبي المذكورة أدناه:",
-        "en": "INTERPOL runs joint projects and other initiatives with the EU agencies below to facilitate the use of INTERPOL databases and to offer more training and capacity-building programmes:",
-        "fr": "INTERPOL mène avec les agences de l’UE énumérées ci-dessous des projets conjoints visant à faciliter l’utilisation de ses bases de données et à proposer davantage de programmes de formation et de renforcement des capacités, ainsi que d’autres initiatives :",
+        "en": "INTERPOL works with the EU agencies listed below on joint projects that facilitate the use of INTERPOL’s databases and expand training and capacity-building programmes, as well as on other initiatives:",
+        "fr": "INTERPOL mène avec les agences de l’UE énumérées ci-dessous des projets conjoints visant à faciliter l’utilisation de ses bases de données et à développer les programmes de formation et de renforcement des capacités, ainsi que d’autres initiatives :",
         "es": "INTERPOL lleva a cabo con las agencias de la UE que se indican a continuación proyectos conjuntos para facilitar el uso de sus bases de datos y ofrecer más programas de formación y fortalecimiento de capacidades, además de otras iniciativas:",
     },
     "institutions_heading": {
@@ -80,17 +80,17 @@ OBJECTIVES = [
         "key": "strengthen-cooperation",
         "text": {
             "ar": "تعزيز التعاون مع الاتحاد الأوروبي في المجالات المتعلقة بإنفاذ القانون لضمان أمتن تعاون ممكن على المستوى الدولي في مسائل الأمن ومكافحة الجريمة والإرهاب، وحرصاً منه على أن يستفيد كل طرف بالكامل مما يمكن للآخر أن يقدمه.",
-            "en": "Strengthen law enforcement cooperation with the EU, for the strongest possible international cooperation on security and against crime and terrorism, so that each side benefits fully from what the other can offer.",
+            "en": "Strengthen cooperation with the EU on law enforcement matters, so as to achieve the closest possible international cooperation on security, crime and terrorism, and to ensure that each partner draws fully on what the other has to offer.",
             "fr": "Renforcer la coopération avec l’UE dans les domaines liés à l’application de la loi afin de parvenir à la coopération internationale la plus solide possible en matière de sécurité et de lutte contre la criminalité et le terrorisme, en veillant à ce que chaque partie tire pleinement parti de ce que l’autre peut lui apporter.",
-            "es": "Reforzar la cooperación con la UE en los ámbitos relacionados con la aplicación de la ley para lograr la cooperación internacional más sólida posible en materia de seguridad y de lucha contra la delincuencia y el terrorismo, procurando que cada parte aproveche plenamente lo que la otra puede ofrecerle.",
+            "es": "Reforzar la cooperación con la UE en los ámbitos relacionados con el cumplimiento de la ley para lograr la cooperación internacional más sólida posible en materia de seguridad y de lucha contra la delincuencia y el terrorismo, procurando que cada parte aproveche plenamente lo que la otra puede ofrecerle.",
         },
     },
     {
         "key": "eu-funding",
         "text": {
             "ar": "مساعدة الأفرقة في قسم المشاريع في الإنتربول على تحديد الخيارات التي يمكن الاستفادة فيها من تمويل الاتحاد الأوروبي حيث تدعو الحاجة.",
-            "en": "Help INTERPOL's project teams identify EU funding opportunities where needed.",
-            "fr": "Aider les équipes du service des projets d’INTERPOL à repérer les possibilités de recourir à un financement de l’UE lorsque cela est nécessaire.",
+            "en": "Help the teams of INTERPOL’s Projects unit identify opportunities for EU funding where needed.",
+            "fr": "Aider les équipes du service des projets d’INTERPOL à déterminer les possibilités de recourir à un financement de l’UE, lorsque le besoin s’en fait sentir.",
             "es": "Ayudar a los equipos de la unidad de proyectos de INTERPOL a identificar las opciones de financiación de la UE que puedan aprovecharse cuando sea necesario.",
         },
     },
@@ -98,9 +98,9 @@ OBJECTIVES = [
         "key": "policy-expertise",
         "text": {
             "ar": "عرض خبرات الإنتربول ليستفيد منها الاتحاد الأوروبي في عمليات وضع السياسات والعمليات التشريعية، حرصاً على أن ترسّخ المقترحات الجديدة التعاون الشرطي الدولي على نطاق أوسع وبشكل أكثر فعالية.",
-            "en": "Bring INTERPOL's expertise to EU policy-making and legislation, so that new proposals embed international police cooperation more widely and more effectively.",
-            "fr": "Mettre le savoir-faire d’INTERPOL au service des processus d’élaboration des politiques et des processus législatifs de l’UE, afin que les nouvelles propositions ancrent la coopération policière internationale de manière plus large et plus efficace.",
-            "es": "Poner la experiencia de INTERPOL al servicio de los procesos de elaboración de políticas y de los procesos legislativos de la UE, para que las nuevas propuestas afiancen la cooperación policial internacional de forma más amplia y eficaz.",
+            "en": "Make INTERPOL’s expertise available to the EU’s policy-making and legislative processes, to ensure that new proposals promote broader and more effective international police cooperation.",
+            "fr": "Mettre le savoir-faire d’INTERPOL au service des processus d’élaboration des politiques et des processus législatifs de l’UE, afin que les nouvelles propositions favorisent une coopération policière internationale plus large et plus efficace.",
+            "es": "Poner la experiencia de INTERPOL al servicio de los procesos de elaboración de políticas y de los procesos legislativos de la UE, para que las nuevas propuestas promuevan una cooperación policial internacional más amplia y eficaz.",
         },
     },
 ]
@@ -122,7 +122,7 @@ COOPERATION_AREAS = [
         },
         "body": {
             "ar": "<p>نسخّر خبراتنا في مركز الاتحاد الأوروبي لتبادل المعلومات بشأن تهريب المهاجرين حرصاً منا على تبادل المعلومات وبيانات الاستخبار بشأن شبكات تهريب المهاجرين والاتجار بالبشر في وسط البحر الأبيض المتوسط مع الدول الأعضاء في جميع أنحاء العالم.</p>",
-            "en": "<p>We bring our expertise to the EU Information Clearing House on migrant smuggling, so that information and intelligence on migrant smuggling and human trafficking networks in the central Mediterranean are shared with member countries around the world.</p>",
+            "en": "<p>We contribute our expertise to the EU Information Clearing House on migrant smuggling, to ensure that information and intelligence on migrant smuggling and human trafficking networks in the central Mediterranean are shared with our member countries worldwide.</p>",
             "fr": "<p>Nous mettons notre savoir-faire au service du Centre d’échange d’informations de l’UE sur le trafic de migrants, afin que les informations et les renseignements sur les réseaux de trafic de migrants et de traite des êtres humains en Méditerranée centrale soient échangés avec les pays membres du monde entier.</p>",
             "es": "<p>Aportamos nuestra experiencia al Centro de intercambio de información de la UE sobre el tráfico de migrantes, para que la información y la inteligencia sobre las redes de tráfico de migrantes y de trata de personas en el Mediterráneo central se compartan con los países miembros de todo el mundo.</p>",
         },
@@ -144,7 +144,7 @@ COOPERATION_AREAS = [
         },
         "body": {
             "ar": "<p>أبرم الإنتربول اتفاقاً مع الاتحاد الأوروبي تدعم بموجبه المنظمة تبادل المعلومات بشأن المشتبه بهم من المقاتلين الإرهابيين الأجانب، وهي معلومات تم جمعها من الأراضي التي كانت خاضعة لتنظيم الدولة الإسلامية في العراق والشام، أو في أعقاب حالات نزاع أخرى في العراق.</p>",
-            "en": "<p>INTERPOL has concluded an agreement with the European Union under which the Organization supports the exchange of information on suspected foreign terrorist fighters — information gathered in territory once held by the Islamic State in Iraq and the Levant, or in the wake of other conflicts in Iraq.</p>",
+            "en": "<p>INTERPOL has concluded an agreement with the European Union under which the Organization supports the sharing of information on suspected foreign terrorist fighters, collected in territories formerly controlled by the Islamic State in Iraq and the Levant or in the aftermath of other conflicts in Iraq.</p>",
             "fr": "<p>INTERPOL a conclu avec l’Union européenne un accord en vertu duquel l’Organisation soutient l’échange d’informations sur des combattants terroristes étrangers présumés, informations recueillies dans les territoires autrefois contrôlés par l’État islamique en Irak et au Levant ou à la suite d’autres conflits en Irak.</p>",
             "es": "<p>INTERPOL ha celebrado con la Unión Europea un acuerdo en virtud del cual la Organización apoya el intercambio de información sobre presuntos combatientes terroristas extranjeros, información recopilada en los territorios que estuvieron bajo el control del Estado Islámico de Irak y el Levante o tras otros conflictos en Irak.</p>",
         },
@@ -166,7 +166,7 @@ COOPERATION_AREAS = [
         },
         "body": {
             "ar": "<p>نعمل عن كثب مع الاتحاد الأوروبي لدعم العمل الشرطي الذي تؤديه القوة المشتركة التابعة للمجموعة الخماسية لمنطقة الساحل، فنساعد خمس دول في المنطقة على التعاون بشكل فعال في مكافحة الإرهاب والجريمة المنظمة وتهريب المهاجرين. كما ونسعى إلى تحديث تكنولوجيا الاتصالات الخاصة بهذه البلدان وتطوير خبراتها البيومترية.</p>",
-            "en": "<p>We work closely with the European Union to support the policing work of the G5 Sahel Joint Force, helping five countries of the region cooperate effectively against terrorism, organized crime and migrant smuggling. We are also working to modernize these countries' communications technology and to develop their biometric expertise.</p>",
+            "en": "<p>We work closely with the European Union to support the policing work of the G5 Sahel Joint Force, helping five countries of the region cooperate effectively against terrorism, organized crime and migrant smuggling. We are also working to modernize these countries’ communications technology and to develop their biometric capabilities.</p>",
             "fr": "<p>Nous travaillons en étroite collaboration avec l’Union européenne pour soutenir l’action policière de la Force conjointe du G5 Sahel, en aidant cinq pays de la région à coopérer efficacement contre le terrorisme, la criminalité organisée et le trafic de migrants. Nous nous employons également à moderniser les technologies de communication de ces pays et à développer leur savoir-faire en biométrie.</p>",
             "es": "<p>Colaboramos estrechamente con la Unión Europea para apoyar la labor policial de la Fuerza Conjunta del G5 Sahel, ayudando a cinco países de la región a cooperar eficazmente contra el terrorismo, la delincuencia organizada y el tráfico de migrantes. También trabajamos para modernizar la tecnología de comunicaciones de estos países y desarrollar sus conocimientos en biometría.</p>",
         },
@@ -188,7 +188,7 @@ COOPERATION_AREAS = [
         },
         "body": {
             "ar": "<p>ندرس الخيارات المتاحة مع شركاء الاتحاد الأوروبي لتمويل التشغيل التجريبي لعملية إرسال طلبات المساعدة القانونية المتبادلة عبر قناة إلكترونية. فمن شأن هذا أن يسرّع العملية المتبعة حول العالم بشكل كبير، بما يسمح بمحاكمة المزيد من مرتكبي الجرائم. وقد جرى تمويل دراسة الجدوى القانونية من قبل برنامج العدالة الذي وضعه الاتحاد الأوروبي.</p>",
-            "en": "<p>We are exploring with our EU partners how to fund a pilot for sending mutual legal assistance requests electronically. This would greatly speed up the process worldwide and bring more offenders to justice. The legal feasibility study was funded by the EU's Justice Programme.</p>",
+            "en": "<p>We are exploring options with our EU partners for funding a pilot of the electronic transmission of mutual legal assistance requests. This would considerably speed up the process worldwide and enable more offenders to be brought to justice. The legal feasibility study was funded by the EU’s Justice Programme.</p>",
             "fr": "<p>Nous étudions avec nos partenaires de l’UE les moyens de financer une phase pilote de transmission des demandes d’entraide judiciaire par voie électronique. Cela accélérerait considérablement la procédure dans le monde entier et permettrait de traduire en justice davantage d’auteurs d’infractions. L’étude de faisabilité juridique a été financée par le programme « Justice » de l’UE.</p>",
             "es": "<p>Estamos estudiando con nuestros socios de la UE cómo financiar una fase piloto de transmisión de las solicitudes de asistencia judicial recíproca por vía electrónica. Ello aceleraría considerablemente el procedimiento en todo el mundo y permitiría llevar ante la justicia a más delincuentes. El estudio de viabilidad jurídica fue financiado por el programa «Justicia» de la UE.</p>",
         },
@@ -210,9 +210,9 @@ PARTNERS = [
         "slug": {"ar": "يوروبول", "en": "europol", "fr": "europol", "es": "europol"},
         "description": {
             "ar": "<p>وكالة الاتحاد الأوروبي المعنية بالتعاون بين أجهزة إنفاذ القانون، ومقرها لاهاي، وتدعم الدول الأعضاء في مكافحة الجريمة المنظمة والإرهاب.</p>",
-            "en": "<p>The EU agency for cooperation between law enforcement authorities, based in The Hague, which supports member states against organized crime and terrorism.</p>",
-            "fr": "<p>L’agence de l’UE chargée de la coopération entre services répressifs, établie à La Haye, qui aide les États membres à lutter contre la criminalité organisée et le terrorisme.</p>",
-            "es": "<p>La agencia de la UE para la cooperación entre los cuerpos policiales, con sede en La Haya, que apoya a los Estados miembros contra la delincuencia organizada y el terrorismo.</p>",
+            "en": "<p>The EU agency for cooperation between law enforcement agencies, based in The Hague, which supports the member states in combating organized crime and terrorism.</p>",
+            "fr": "<p>L’agence de l’UE pour la coopération entre les services chargés de l’application de la loi, établie à La Haye, qui aide les États membres à lutter contre la criminalité organisée et le terrorisme.</p>",
+            "es": "<p>La agencia de la UE para la cooperación entre los organismos encargados de hacer cumplir la ley, con sede en La Haya, que ayuda a los Estados miembros a combatir la delincuencia organizada y el terrorismo.</p>",
         },
         "website": "https://www.europol.europa.eu/",
     },
@@ -229,7 +229,7 @@ PARTNERS = [
         "slug": {"ar": "فرونتكس", "en": "frontex", "fr": "frontex", "es": "frontex"},
         "description": {
             "ar": "<p>وكالة الاتحاد الأوروبي المعنية بإدارة الحدود الخارجية، ومقرها وارسو.</p>",
-            "en": "<p>The EU agency for the management of the Union's external borders, based in Warsaw.</p>",
+            "en": "<p>The EU agency responsible for the management of the Union’s external borders, based in Warsaw.</p>",
             "fr": "<p>L’agence de l’UE chargée de la gestion des frontières extérieures de l’Union, établie à Varsovie.</p>",
             "es": "<p>La agencia de la UE encargada de la gestión de las fronteras exteriores de la Unión, con sede en Varsovia.</p>",
         },
@@ -267,9 +267,9 @@ PARTNERS = [
         "slug": {"ar": "سيبول", "en": "cepol", "fr": "cepol", "es": "cepol"},
         "description": {
             "ar": "<p>وكالة الاتحاد الأوروبي المعنية بتدريب موظفي إنفاذ القانون، ومقرها بودابست.</p>",
-            "en": "<p>The EU agency for the training of law enforcement officials, based in Budapest.</p>",
-            "fr": "<p>L’agence de l’UE chargée de la formation des agents des services répressifs, établie à Budapest.</p>",
-            "es": "<p>La agencia de la UE encargada de la formación de los agentes policiales, con sede en Budapest.</p>",
+            "en": "<p>The EU agency responsible for training law enforcement officials, based in Budapest.</p>",
+            "fr": "<p>L’agence de l’UE qui forme les agents des services chargés de l’application de la loi, établie à Budapest.</p>",
+            "es": "<p>La agencia de la UE dedicada a la formación del personal de los organismos encargados de hacer cumplir la ley, con sede en Budapest.</p>",
         },
         "website": "https://www.cepol.europa.eu/",
     },
@@ -286,7 +286,7 @@ PARTNERS = [
         "slug": {"ar": "eu-lisa", "en": "eu-lisa", "fr": "eu-lisa", "es": "eu-lisa"},
         "description": {
             "ar": "<p>وكالة الاتحاد الأوروبي التي تدير النظم المعلوماتية الكبرى في مجالات الحدود والهجرة والأمن، ومقرها تالين.</p>",
-            "en": "<p>The EU agency that runs the Union's large-scale IT systems for borders, migration and security, based in Tallinn.</p>",
+            "en": "<p>The EU agency that manages the Union’s large-scale IT systems for borders, migration and security, based in Tallinn.</p>",
             "fr": "<p>L’agence de l’UE qui gère les systèmes d’information à grande échelle de l’Union en matière de frontières, de migration et de sécurité, établie à Tallinn.</p>",
             "es": "<p>La agencia de la UE que gestiona los sistemas informáticos de gran magnitud de la Unión en materia de fronteras, migración y seguridad, con sede en Tallin.</p>",
         },
@@ -310,9 +310,9 @@ PARTNERS = [
         },
         "description": {
             "ar": "<p>الهيئة التنفيذية للاتحاد الأوروبي، تقترح التشريعات وتدير السياسات والبرامج، ومنها برامج التمويل في مجال الأمن.</p>",
-            "en": "<p>The EU's executive body, which proposes legislation and manages policies and programmes, including funding programmes in the field of security.</p>",
-            "fr": "<p>L’organe exécutif de l’UE, qui propose la législation et gère les politiques et les programmes, dont les programmes de financement dans le domaine de la sécurité.</p>",
-            "es": "<p>El órgano ejecutivo de la UE, que propone la legislación y gestiona las políticas y los programas, entre ellos los programas de financiación en materia de seguridad.</p>",
+            "en": "<p>The EU’s executive, which proposes legislation and implements policies and programmes, including funding programmes in the field of security.</p>",
+            "fr": "<p>L’organe exécutif de l’UE, qui propose la législation et met en œuvre les politiques et les programmes, dont les programmes de financement dans le domaine de la sécurité.</p>",
+            "es": "<p>El órgano ejecutivo de la UE, que propone la legislación y ejecuta las políticas y los programas, entre ellos los programas de financiación en materia de seguridad.</p>",
         },
         "website": "https://commission.europa.eu/",
     },
@@ -334,7 +334,7 @@ PARTNERS = [
         },
         "description": {
             "ar": "<p>المؤسسة التي تمثل حكومات الدول الأعضاء وتعتمد، مع البرلمان الأوروبي، تشريعات الاتحاد، ومنها ما يتعلق بالعدالة والشؤون الداخلية.</p>",
-            "en": "<p>The institution that represents the member states' governments and adopts EU legislation together with the European Parliament, including on justice and home affairs.</p>",
+            "en": "<p>The institution that represents the governments of the member states and, together with the European Parliament, adopts EU legislation, including in the field of justice and home affairs.</p>",
             "fr": "<p>L’institution qui représente les gouvernements des États membres et adopte la législation de l’UE avec le Parlement européen, notamment en matière de justice et d’affaires intérieures.</p>",
             "es": "<p>La institución que representa a los gobiernos de los Estados miembros y adopta la legislación de la UE junto con el Parlamento Europeo, también en materia de justicia y asuntos de interior.</p>",
         },
@@ -358,15 +358,16 @@ PARTNERS = [
         },
         "description": {
             "ar": "<p>المؤسسة المنتخبة مباشرة من مواطني الاتحاد الأوروبي، وتشارك في اعتماد تشريعات الاتحاد وميزانيته.</p>",
-            "en": "<p>The institution directly elected by EU citizens, which shares in adopting the Union's legislation and budget.</p>",
-            "fr": "<p>L’institution élue directement par les citoyens de l’UE, qui participe à l’adoption de la législation et du budget de l’Union.</p>",
-            "es": "<p>La institución elegida directamente por los ciudadanos de la UE, que participa en la adopción de la legislación y el presupuesto de la Unión.</p>",
+            "en": "<p>The institution directly elected by EU citizens, which adopts the Union’s legislation and budget together with the Council.</p>",
+            "fr": "<p>L’institution élue directement par les citoyens de l’UE, qui adopte avec le Conseil la législation et le budget de l’Union.</p>",
+            "es": "<p>La institución elegida directamente por los ciudadanos de la UE, que adopta junto con el Consejo la legislación y el presupuesto de la Unión.</p>",
         },
         "website": "https://www.europarl.europa.eu/",
     },
     {
         "key": "eeas",
-        "kind": "institution",
+        # A body of the Union (Council Decision 2010/427/EU), not one of its institutions.
+        "kind": "body",
         "name": {
             "ar": "دائرة العمل الخارجي الأوروبي",
             "en": "European External Action Service",
@@ -377,9 +378,9 @@ PARTNERS = [
         "slug": {"ar": "دائرة-العمل-الخارجي-الأوروبي", "en": "eeas", "fr": "seae", "es": "seae"},
         "description": {
             "ar": "<p>السلك الدبلوماسي للاتحاد الأوروبي، ويتولى تنفيذ سياسته الخارجية والأمنية.</p>",
-            "en": "<p>The EU's diplomatic service, which carries out the Union's foreign and security policy.</p>",
-            "fr": "<p>Le service diplomatique de l’UE, chargé de mettre en œuvre la politique étrangère et de sécurité de l’Union.</p>",
-            "es": "<p>El servicio diplomático de la UE, encargado de ejecutar la política exterior y de seguridad de la Unión.</p>",
+            "en": "<p>The EU’s diplomatic service, which implements the Union’s common foreign and security policy.</p>",
+            "fr": "<p>Le service diplomatique de l’UE, chargé de mettre en œuvre la politique étrangère et de sécurité commune de l’Union.</p>",
+            "es": "<p>El servicio diplomático de la UE, encargado de ejecutar la política exterior y de seguridad común de la Unión.</p>",
         },
         "website": "https://www.eeas.europa.eu/",
     },

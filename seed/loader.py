@@ -17,7 +17,7 @@ from content.models import PublicationStatus
 from cooperation.models import CooperationArea, Objective, Partner, Partnership
 from projects.models import Project
 
-from . import content, site_settings, static_pages
+from . import content, glossary, site_settings, static_pages
 
 LANGUAGES = tuple(language_codes())
 
@@ -164,4 +164,5 @@ def _load(update):
 
     site_settings.load(report)  # before the pages: they are given their roles in it
     static_pages.load(report, update)
+    glossary.load(report, update)
     return report

@@ -1,7 +1,7 @@
 """The site's settings as the seed gives them, for a database that has no record (one flushed by
 the browser tests, or restored without it): the names the site gives itself, its short name
-and publisher. What only the Office can give (address, e-mail, telephone, data controller and
-data-protection contact) stays empty. An existing record is never touched: staff edit it.
+and publisher. What only the Office can give (address, e-mail, telephone, data controller,
+data-protection contact, how long server logs are kept) stays empty. An existing record is never touched: staff edit it.
 
 (The migration ``sitesettings.0002`` makes the same record once, with its own frozen copy.)"""
 

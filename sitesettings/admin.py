@@ -35,7 +35,10 @@ class SiteSettingsAdmin(HistoryAdminMixin, TranslatableAdmin):
         (_("Emblem"), {"fields": ("image", "image_alt")}),
         (_("Contact"), {"fields": ("address", "email", "telephone")}),
         (_("Legal notice"), {"fields": ("publisher",)}),
-        (_("Privacy notice"), {"fields": ("controller", "data_protection_email")}),
+        (
+            _("Privacy notice"),
+            {"fields": ("controller", "data_protection_email", "log_retention_days")},
+        ),
         (
             _("Where the facts are shown"),
             {"fields": ("contact_page", "legal_notice_page", "privacy_notice_page")},

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from parler.utils.i18n import get_active_language_choices
 
 from content import cachetags
@@ -22,13 +23,19 @@ from sitesettings.models import SiteSettings
 #: The site's own emblem, shown while the settings have none.
 DEFAULT_EMBLEM = "img/emblem.svg"
 TEXT_FIELDS = ("name", "short_name", "tagline", "image_alt", "address", "publisher", "controller")
-SHARED_FIELDS = ("email", "telephone", "data_protection_email")
+SHARED_FIELDS = ("email", "telephone", "data_protection_email", "log_retention_days")
 
-#: Which facts a static page shows below its text, by the role the settings give it.
+#: Which facts a static page shows at the head of its text, by the role the settings give it,
+#: and that section's heading.
 PAGE_FACTS = {
     "contact_page": ("address", "email", "telephone"),
     "legal_notice_page": ("publisher", "address", "email", "telephone"),
-    "privacy_notice_page": ("controller", "data_protection_email"),
+    "privacy_notice_page": ("controller", "data_protection_email", "log_retention_days"),
+}
+FACTS_HEADINGS = {
+    "contact_page": _("How to contact the Office"),
+    "legal_notice_page": _("Publisher of the site"),
+    "privacy_notice_page": _("Who is responsible for your data"),
 }
 FACT_LABELS = {
     "address": _("Postal address"),
@@ -37,7 +44,10 @@ FACT_LABELS = {
     "publisher": _("Publisher"),
     "controller": _("Data controller"),
     "data_protection_email": _("Requests about personal data"),
+    "log_retention_days": _("Retention of server logs"),
 }
+#: What a page says of a fact the Office has not given yet: never a made-up value.
+NOT_PROVIDED = _("Not yet provided by the Office")
 
 # {their tag's version: {language: Identity}}; old versions are dropped when full.
 _IDENTITIES = {}
@@ -49,6 +59,7 @@ class Fact:
     label: str
     lines: tuple
     href: str = ""
+    provided: bool = True
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,7 @@ class Identity:
     email: str = ""
     telephone: str = ""
     data_protection_email: str = ""
+    log_retention_days: int | None = None
     #: ((url, width, height), ...) of the uploaded emblem's renditions; empty: our own emblem.
     emblem_renditions: tuple = ()
     #: {flatpage pk: role} (``PAGE_FACTS``).
@@ -84,17 +96,27 @@ class Identity:
     def address_lines(self):
         return tuple(line.strip() for line in self.address.splitlines() if line.strip())
 
+    def facts_heading(self, page):
+        """The heading of the facts' section on ``page``; empty for a page without a role."""
+        role = self.page_roles.get(getattr(page, "pk", None))
+        return str(FACTS_HEADINGS[role]) if role in FACTS_HEADINGS else ""
+
     def facts_for(self, page):
-        """The facts ``page`` shows below its text, as the settings give them: none for a
-        page without a role, and an empty fact is left out (nothing to say about it)."""
+        """The facts ``page`` shows, as the settings give them: none for a page without a role;
+        a fact the Office has not given yet is said to be missing, never made up."""
         role = self.page_roles.get(getattr(page, "pk", None))
         facts = []
         for name in PAGE_FACTS.get(role, ()):
             value = getattr(self, name)
+            label = str(FACT_LABELS[name])
             if not value:
-                continue
-            lines = self.address_lines if name == "address" else (value,)
-            facts.append(Fact(str(FACT_LABELS[name]), lines, _href(name, value)))
+                facts.append(Fact(label, (str(NOT_PROVIDED),), provided=False))
+            elif name == "log_retention_days":
+                days = ngettext("%(days)d day", "%(days)d days", value) % {"days": value}
+                facts.append(Fact(label, (days,)))
+            else:
+                lines = self.address_lines if name == "address" else (value,)
+                facts.append(Fact(label, lines, _href(name, value)))
         return facts
 
 

@@ -4,6 +4,7 @@ site and who controls its data, and which static pages show those facts."""
 
 from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
@@ -48,6 +49,16 @@ class SiteSettings(images.IllustratedModel, TranslatableModel):
         blank=True,
         help_text=_("Where people send requests about their personal data."),
     )
+    log_retention_days = models.PositiveSmallIntegerField(
+        _("server log retention (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "How many days the servers keep their logs of requests before deleting them, as "
+            "the hosting is set up (privacy notice). Empty: not stated yet."
+        ),
+    )
     contact_page = _page_field(
         _("contact page"), _("The static page that shows the address, e-mail and telephone.")
     )
@@ -56,7 +67,10 @@ class SiteSettings(images.IllustratedModel, TranslatableModel):
     )
     privacy_notice_page = _page_field(
         _("privacy notice page"),
-        _("The static page that shows the data controller and the data-protection contact."),
+        _(
+            "The static page that shows the data controller, the data-protection contact and "
+            "how long server logs are kept."
+        ),
     )
 
     translations = TranslatedFields(

@@ -18,8 +18,8 @@ from tests.e2e.walk_admin_arabic import content_strings, latin_words
 
 pytestmark = pytest.mark.django_db
 
-#: HTTP's names, shown as such in axes' records.
-PROTOCOL_NAMES = {"GET", "POST", "Accept"}
+#: HTTP's names, shown as such in axes' records, and the glossary's file format.
+FORMAT_NAMES = {"GET", "POST", "Accept", "TBX"}
 #: The kinds of page whose labels come from the models and admins (the rest is Django's own,
 #: which its catalogue and ours cover, and the browser walk checks).
 KINDS = (" list", " form", " add form", " history", " delete", " version", "admin index")
@@ -91,7 +91,7 @@ def test_the_arabic_admins_labels_have_no_latin_word(superuser):
         if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
             continue
         for text in interface_texts(response.content.decode()):
-            words = set(latin_words(text, content)) - PROTOCOL_NAMES
+            words = set(latin_words(text, content)) - FORMAT_NAMES
             if words:
                 found.setdefault(text, set()).add(f"{name} {url}")
     report = "\n".join(f"{text!r}: {sorted(where)[0]}" for text, where in sorted(found.items()))

@@ -60,3 +60,4 @@ def test_one_log_line_per_request_names_the_id(client, caplog):
     text = stdout_handler().format(lines[0])
     assert f"[{response['X-Request-ID']}]" in text
     assert "GET /en/projects/?page=2 200" in text
+    assert text.rstrip().endswith("ms cache=miss")  # the page cache's answer, for the bench

@@ -107,7 +107,8 @@ MIGRATIONS_SINCE_THE_MOVE = {
     "projects.0010_changelist_search_indexes",
     "translations.0004_stored_object_counts",
     "projects.0011_changelist_own_search_indexes",
-    "sitesettings.0003_their_translations_confirmed",
+    "sitesettings.0004_their_translations_confirmed",
+    "cooperation.0010_partner_kind_body",
 }
 
 

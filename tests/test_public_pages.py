@@ -103,11 +103,17 @@ def test_an_area_page_lists_its_projects_and_partners(client):
     assert europol.get_absolute_url("en") in html
 
 
-def test_the_partners_page_groups_agencies_and_institutions(client):
+def test_the_partners_page_groups_agencies_institutions_and_other_bodies(client):
     html = html_of(client.get(url("cooperation:partner_list", "en")))
-    agencies, institutions = html.split('id="institutions"')
+    agencies, rest = html.split('id="institutions"')
+    institutions, bodies = rest.split('id="bodies"')
     assert "Europol" in agencies and "European Commission" not in agencies
     assert "European Commission" in institutions
+    # Art. 13 TEU: the EEAS is a body of the Union, not an institution.
+    assert "European External Action Service" not in institutions
+    assert "European External Action Service" in bodies
+    home = html_of(client.get("/en/"))
+    assert "Other EU bodies:" in home.split("European Parliament")[1]
 
 
 def test_drafts_and_scheduled_items_are_not_public(client):

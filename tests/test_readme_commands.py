@@ -74,12 +74,19 @@ RUN_HERE = {
     "dev.py bench": "test_bench_prints_its_figures",
     "bench/profile_pages.py": "test_profile_pages_times_profiles_and_dumps_the_pages",
     "bench/admin_pages.py": "test_admin_pages_times_the_admin",
+    "bench/edge.py": "test_edge_bench_prints_hit_ratios_and_varnish_against_the_floor",
     "manage.py rebuild_translation_status": "test_rebuild_translation_status",
+    "manage.py rebuild_translation_memory": "test_translation_memory_commands",
+    "manage.py pretranslate_catalogues": "test_translation_memory_commands",
+    "bench/memory.py": "test_memory_bench_times_the_lookup",
     "dev.py screenshots": "test_screenshots_are_written_where_asked",
     "manage.py load_seed_content": "test_load_seed_content_dry_run",
     "manage.py prune_media": "test_prune_media_lists_then_deletes_a_file_no_row_names",
     "manage.py export_content": "test_content_goes_out_and_comes_back_as_po_files",
     "manage.py import_content": "test_content_goes_out_and_comes_back_as_po_files",
+    "manage.py export_glossary": "test_the_glossary_goes_out_comes_back_and_checks_the_catalogues",
+    "manage.py import_glossary": "test_the_glossary_goes_out_comes_back_and_checks_the_catalogues",
+    "manage.py check_glossary": "test_the_glossary_goes_out_comes_back_and_checks_the_catalogues",
     "manage.py axes_reset": "test_axes_reset",
     "manage.py enrol_totp": "test_enrol_totp_prints_the_authenticator_address",
     "tools/subset_fonts.py": "test_subset_fonts_rebuilds_the_fonts",
@@ -558,6 +565,28 @@ def test_admin_pages_times_the_admin(bench, checkout):
         assert re.search(rf"^{label} +[\d.]+ +\d+$", timed, re.M), timed
 
 
+@slow
+def test_edge_bench_prints_hit_ratios_and_varnish_against_the_floor(bench, checkout):
+    if not shutil.which("varnishd") and not os.path.exists("/usr/sbin/varnishd"):
+        if os.environ.get("CI") == "true":
+            pytest.fail("varnishd is required when CI=true (python3 dev.py test installs it)")
+        pytest.skip("varnishd not installed")
+    output = command(PYTHON, "bench/edge.py", "--size", "10", "--seconds", "2", "--projects", "10",
+                     cwd=checkout, env={**bench["env"], "BENCH_EDGE_PORT": str(free_port())})  # fmt: skip
+    for mode in ("one generation", "cache tags"):
+        # rps, then the hit ratio as wrk counted it and as the server logged it.
+        match = re.search(
+            rf"^{mode} +\| +(\d+) +([\d.]+) / ([\d.]+) \| +(\d+) +([\d.]+) / ([\d.]+) +(\d+)$",
+            output,
+            re.M,
+        )
+        assert match, tail(output)
+        warm_rps, warm_wrk, warm_log = (float(match[i]) for i in (1, 2, 3))
+        assert warm_rps > 0 and warm_wrk > 90 and warm_log > 90, match[0]
+    for page in ("home", "list", "project"):
+        assert re.search(rf"^{page} +\d+ rps +[\d.]+× the floor$", output, re.M), tail(output)
+
+
 # --- screenshots, management commands, tools -----------------------------------------------------
 
 
@@ -592,6 +621,27 @@ def test_rebuild_translation_status(site, checkout):
     assert re.search(r"^[1-9]\d* fields decided\.$", output, re.M), output
 
 
+def test_translation_memory_commands(site, checkout):
+    output = manage(site, "rebuild_translation_memory", cwd=checkout)
+    assert re.search(r"^[1-9]\d* translation memory entries added or changed\.$", output, re.M)
+    output = manage(site, "pretranslate_catalogues", "--language", "fr", "--dry-run", cwd=checkout)
+    assert re.search(r"^fr django: \d+ entries pre-translated \(fuzzy\)\.$", output, re.M), output
+
+
+@slow
+def test_memory_bench_times_the_lookup(services, checkout, tmp_path):
+    prefix = scratch_database_name("memory") + "_"
+    env = environment(tmp_path, BENCH_DATABASE_PREFIX=prefix)
+    try:
+        output = command(PYTHON, "bench/memory.py", "--projects", "200", "--lookups", "20",
+                         cwd=checkout, env=env)  # fmt: skip
+    finally:
+        drop_database(f"{prefix}memory_200")
+    assert "200 projects x 4 languages: 1200 memory entries" in output, output
+    assert re.search(r"^lookup, one-word edit .* found 20/20$", output, re.M), output
+    assert re.search(r"^lookup, batch of 100 .* ms a sentence$", output, re.M), output
+
+
 @slow
 def test_content_goes_out_and_comes_back_as_po_files(site, checkout, tmp_path):
     # The README's form: what needs work (nothing yet, after the seed), then every string.
@@ -607,6 +657,19 @@ def test_content_goes_out_and_comes_back_as_po_files(site, checkout, tmp_path):
     assert written > 0 and "msgctxt" in everything.read_text()
     output = manage(site, "import_content", everything, "--dry-run", "-v", "2", cwd=checkout)
     assert f"unchanged {written}," in output
+
+
+@slow
+def test_the_glossary_goes_out_comes_back_and_checks_the_catalogues(site, checkout, tmp_path):
+    for fmt in ("tbx", "csv"):
+        target = tmp_path / f"glossary.{fmt}"
+        output = manage(site, "export_glossary", "--format", fmt, "-o", target, cwd=checkout)
+        written = int(re.search(r"Wrote (\d+) term", output).group(1))
+        output = manage(site, "import_glossary", target, cwd=checkout)
+        assert f"unchanged {written} term" in output, output
+    # The content's own report waits for its texts (exit 1 on any); the catalogues pass.
+    output = manage(site, "check_glossary", "--only", "catalogues", cwd=checkout)
+    assert "No glossary problem." in output
 
 
 @slow

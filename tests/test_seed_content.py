@@ -77,9 +77,15 @@ def test_the_translations_are_the_seed_translations_not_copies_of_the_arabic():
             assert area.slug == spec["slug"][language]
 
 
-def test_the_seed_names_eu_agencies_and_institutions():
+def test_the_seed_names_eu_agencies_institutions_and_bodies():
     assert Partner.objects.filter(kind="agency").count() >= 5
-    assert Partner.objects.filter(kind="institution").count() >= 4
+    # Institutions are those of Art. 13 TEU; the EEAS is a body of the Union, not one of them.
+    assert set(Partner.objects.filter(kind="institution").values_list("key", flat=True)) == {
+        "european-commission",
+        "council-of-the-eu",
+        "european-parliament",
+    }
+    assert Partner.objects.get(key="eeas").kind == "body"
     europol = Partner.objects.language("ar").get(key="europol")
     assert europol.name and europol.slug
 

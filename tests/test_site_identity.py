@@ -171,7 +171,7 @@ def test_a_project_card_shows_code_region_and_only_the_facts_it_has(client):
 def test_an_area_card_without_summary_shows_the_opening_of_its_text(client):
     html = html_of(client, "/en/")
     card = re.search(r'<article class="card card-area">(.*?)</article>', html, re.S).group(1)
-    assert "We bring our expertise to the EU Information Clearing House" in card
+    assert "We contribute our expertise to the EU Information Clearing House" in card
 
 
 def test_a_project_page_shows_its_areas_partners_region_countries_and_related_projects(client):

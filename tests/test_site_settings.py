@@ -169,16 +169,24 @@ def test_editing_the_settings_in_the_admin_changes_every_page_in_that_language(
     assert NEW_FR["email"] in visitor.get("/en/pages/contact/").content.decode()
 
 
-def test_an_empty_fact_is_not_mentioned(client, record, django_capture_on_commit_callbacks):
+def test_a_fact_the_office_has_not_given_is_said_to_be_missing_never_made_up(
+    client, record, django_capture_on_commit_callbacks
+):
     contact = client.get("/en/pages/contact/").content.decode()
-    assert "site-facts" not in contact and "mailto:" not in contact and "tel:" not in contact
+    facts = contact.split('<dl class="facts site-facts">')[1].split("</dl>")[0]
+    # The contact page names each fact and says the Office has not given it yet.
+    assert facts.count("<dt>") == 3
+    assert facts.count('<dd class="not-provided">Not yet provided by the Office</dd>') == 3
+    assert "mailto:" not in contact and "tel:" not in contact
+    # Elsewhere (the footer, the JSON-LD) an empty fact is still not mentioned.
     assert "address" not in json_ld(contact)["Organization"]
     record.email = "office@example.org"
     with django_capture_on_commit_callbacks(execute=True):
         record.save()
     contact = client.get("/en/pages/contact/").content.decode()
     facts = contact.split('<dl class="facts site-facts">')[1].split("</dl>")[0]
-    assert facts.count("<dt>") == 1 and "mailto:office@example.org" in facts
+    assert facts.count("<dt>") == 3 and "mailto:office@example.org" in facts
+    assert facts.count("Not yet provided by the Office") == 2
     assert "telephone" not in json_ld(contact)["Organization"]
 
 

@@ -21,6 +21,7 @@ from content.admin import PUBLICATION_FIELDS, RefuseForgedRequestsMixin, shared_
 from content.forms import VersionedAdminForm
 from content.languages import language_codes, source_language
 from content.permissions import can_edit_shared_fields, can_publish
+from translationmemory import suggestions
 from translations import source_beside, status, store
 from translations.models import LanguageRights
 from translations.permissions import can_translate
@@ -118,6 +119,7 @@ class TranslatorRightsMixin(RefuseForgedRequestsMixin):
                 lambda language: self._next_work_url(obj, language),
             )
             context["sources_beside"] = beside
+            self._add_memory_suggestions(request, context, entry, obj, beside)
             language = self.form_language(request, obj)
             if language != source_language() and language in language_codes():
                 first = next(
@@ -134,6 +136,20 @@ class TranslatorRightsMixin(RefuseForgedRequestsMixin):
                     else self._next_work_url(obj, language)
                 )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _add_memory_suggestions(self, request, context, entry, obj, beside):
+        """The memory's best matches beside each field that needs work, and the script of
+        their "Use this" buttons."""
+        wanted = {}
+        for language in self.languages_on_form(request, obj):
+            for name in entry.translated_fields:
+                item = beside.get(self.form_field_name(language, name))
+                if item is not None and item.needs_work and name != "slug":
+                    wanted[item.field] = (language, name)
+        found = suggestions.form_suggestions(entry, obj, wanted) if wanted else {}
+        if found:
+            context["memory_suggestions"] = found
+            context["media"] = context["media"] + forms.Media(js=[suggestions.SCRIPT])
 
     def get_urls(self):
         opts = self.model._meta

@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 
 from content.parler_cache import translations_forgotten_afterwards
 from content.richtext import is_clean_html
+from translationmemory import lookup
 from translations.catalogue_check import placeholder_problem
 from translations.permissions import can_translate
 from translations.status import Status, all_field_states, confirm, source_language
@@ -87,6 +88,53 @@ def _check_language(language):
         )
 
 
+def _needs_work(unit):
+    return not unit.translation or unit.status == Status.STALE
+
+
+def _batches(iterable, size):
+    batch = []
+    for item in iterable:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+@dataclass(frozen=True)
+class EntryText:
+    """What an exported entry says besides its context and source."""
+
+    msgstr: str
+    flags: list
+    comments: list
+    previous_source: str | None  # shown as ``#| msgid``: what msgstr was translated from
+
+
+def entry_text(unit, match=None):
+    """The text, flags and translator comments of ``unit``'s entry. A missing or stale unit
+    with a memory ``match`` (``translationmemory.lookup.Match``) takes its translation, fuzzy,
+    with a comment naming the score and origin, and the match's source as ``#| msgid``."""
+    needs_work = _needs_work(unit)
+    comments = [unit.description]
+    if unit.rich:
+        comments.append("Rich text: keep the HTML tags; only simple formatting is allowed.")
+    if unit.field == "slug":
+        comments.append("Web address: lower case letters, digits and hyphens, no spaces.")
+    msgstr, previous = unit.translation, None
+    if needs_work and unit.translation and unit.previous_source != unit.source:
+        # What the translation was made from: PO editors show the change in the source.
+        previous = unit.previous_source
+    if needs_work and match is not None:
+        msgstr = match.translation
+        previous = match.source if match.source != unit.source else None
+        comments.append(f"Translation memory: {match.score}% match, from {match.origin}")
+    fuzzy = needs_work and bool(msgstr)
+    return EntryText(msgstr, ["fuzzy"] if fuzzy else [], comments, previous)
+
+
 def export_catalogue(language, missing=False, stale=False):
     """A ``polib.POFile`` of the content in ``language``. With ``missing`` and/or ``stale``,
     only the strings that are untranslated and/or whose translation is stale."""
@@ -103,28 +151,32 @@ def export_catalogue(language, missing=False, stale=False):
         "Content-Transfer-Encoding": "8bit",
         "X-Source-Language": source_language(),
     }
-    for unit in iter_units(language):
-        is_missing = not unit.translation
-        is_stale = unit.status == Status.STALE and not is_missing
-        if (missing or stale) and not ((missing and is_missing) or (stale and is_stale)):
-            continue
-        comments = [unit.description]
-        if unit.rich:
-            comments.append("Rich text: keep the HTML tags; only simple formatting is allowed.")
-        if unit.field == "slug":
-            comments.append("Web address: lower case letters, digits and hyphens, no spaces.")
-        entry = polib.POEntry(
-            msgctxt=unit.context,
-            msgid=unit.source,
-            msgstr=unit.translation,
-            comment="\n".join(comments),
-            flags=["fuzzy"] if is_stale else [],
+    exported = (
+        unit
+        for unit in iter_units(language)
+        if not (missing or stale)
+        or (missing and not unit.translation)
+        or (stale and unit.translation and unit.status == Status.STALE)
+    )
+    for units in _batches(exported, lookup.BATCH):
+        # One lookup per batch: the memory's best match of each entry that needs work.
+        matches = lookup.best_matches(
+            [unit.source for unit in units if _needs_work(unit)], source_language(), language
         )
-        if is_stale and unit.previous_source and unit.previous_source != unit.source:
-            # What the translation was made from: PO editors show the change in the source.
-            entry.previous_msgctxt = unit.context
-            entry.previous_msgid = unit.previous_source
-        catalogue.append(entry)
+        for unit in units:
+            best = matches.get(unit.source) if _needs_work(unit) else None
+            text = entry_text(unit, best[0] if best else None)
+            entry = polib.POEntry(
+                msgctxt=unit.context,
+                msgid=unit.source,
+                msgstr=text.msgstr,
+                comment="\n".join(text.comments),
+                flags=text.flags,
+            )
+            if text.previous_source:
+                entry.previous_msgctxt = unit.context
+                entry.previous_msgid = text.previous_source
+            catalogue.append(entry)
     return catalogue
 
 

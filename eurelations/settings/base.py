@@ -78,12 +78,15 @@ INSTALLED_APPS = [
     # connects the status signals of every registered entry, and pagecache, which watches them
     # through the registry.
     "sitesettings",
+    "translationmemory",
     "translations",
     "pages",
     "search",
     "workspace",
     # The review step (submit, publish or send back); after workspace, whose dashboard it fills.
     "review",
+    # Terminology: approved terms per language, their exchange (TBX, CSV) and the check.
+    "glossary",
     "seed",
     # Last: its ready() wires the page cache to every registered content model, which the
     # apps above declare in theirs (pages declares flatpages).
@@ -277,6 +280,10 @@ TIME_ZONE = "Europe/Brussels"
 
 # The language the content is written in first; translations are made from it.
 CONTENT_SOURCE_LANGUAGE = os.environ.get("CONTENT_SOURCE_LANGUAGE", "ar")
+
+# The translation memory (translationmemory): a match scoring below this (0-100) is not offered,
+# in the content's PO exports, the admin's language tabs or the catalogues' pre-translation.
+TRANSLATION_MEMORY_MIN_SCORE = int(os.environ.get("TRANSLATION_MEMORY_MIN_SCORE", "75"))
 
 # Fallback chains for content that is not translated yet: French and Spanish readers are more
 # likely to read English than Arabic, and the Arabic source always exists.

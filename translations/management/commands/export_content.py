@@ -44,6 +44,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wrote {len(catalogue)} string(s) in {language} to {output} "
-                f"({untranslated} untranslated, {fuzzy} stale)."
+                f"({untranslated} untranslated, {fuzzy} fuzzy: stale or from the "
+                "translation memory)."
             )
         )

@@ -52,7 +52,7 @@ def confirm_the_translations(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sitesettings", "0002_the_site_as_it_names_itself"),
+        ("sitesettings", "0003_log_retention"),
         ("translations", "0004_stored_object_counts"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -1,0 +1,206 @@
+"""The translation memory: every confirmed (source, translation) pair per language pair, found
+again by an indexed lookup with a rapidfuzz score, and offered in three places: the content's
+PO export, the admin's language tabs and the interface catalogues' pre-translation."""
+
+import shutil
+
+import polib
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils.html import escape
+
+from content.languages import source_language
+from content.models import PublicationStatus
+from projects.models import Project
+from translationmemory.catalogues import pretranslate
+from translationmemory.lookup import best_match, best_matches
+from translationmemory.models import MemoryEntry
+from translationmemory.store import Pair, rebuild, remember
+
+pytestmark = pytest.mark.django_db
+
+SUMMARY_FR = "Un résumé en français du projet."
+
+
+def one_word_edited(text):
+    """``text`` with its last long word replaced."""
+    words = text.split(" ")
+    position = max(i for i, word in enumerate(words) if len(word) > 3)
+    words[position] = "تجريبية"
+    return " ".join(words)
+
+
+@pytest.fixture
+def memory():
+    """The memory rebuilt from the seed (a test's transaction never commits, so the
+    confirmations the seed made are the only ones recorded on their own)."""
+    rebuild()
+
+
+def arabic_only_project(key, summary, name="مشروع جديد للاختبار"):
+    project = Project(key=key, code=key.upper(), status=PublicationStatus.PUBLISHED)
+    project.set_current_language(source_language())
+    project.name, project.slug, project.summary = name, key, summary
+    project.save()
+    return project
+
+
+# --- the store and the lookup -----------------------------------------------------------------
+
+
+def test_an_exact_match_scores_100_and_a_near_one_less_with_its_origin():
+    remember(
+        [
+            Pair(
+                "ar", "fr", "تعزيز التعاون الشرطي الدولي", "Renforcer la coopération", "x:a:title"
+            ),
+            Pair(
+                "ar", "fr", "تعزيز التعاون الشرطي", "Renforcer la coopération policière", "x:b:t"
+            ),
+        ]
+    )
+    exact = best_match("تعزيز التعاون الشرطي الدولي", "ar", "fr")
+    assert (exact.score, exact.translation, exact.origin) == (
+        100,
+        "Renforcer la coopération",
+        "x:a:title",
+    )
+    near = best_matches(["تعزيز التعاون الشرطي الدولية"], "ar", "fr", limit=3)
+    scores = [match.score for match in near["تعزيز التعاون الشرطي الدولية"]]
+    assert scores == sorted(scores, reverse=True) and 75 <= scores[0] < 100
+
+
+def test_nothing_comes_from_another_language_pair():
+    remember([Pair("ar", "es", "جملة لا توجد إلا بالإسبانية", "Solo en español", "x:c:title")])
+    assert best_match("جملة لا توجد إلا بالإسبانية", "ar", "fr") is None
+    assert best_match("جملة لا توجد إلا بالإسبانية", "en", "es") is None
+    assert best_match("جملة لا توجد إلا بالإسبانية", "ar", "es").score == 100
+
+
+def test_a_match_below_the_threshold_is_not_offered():
+    remember([Pair("ar", "fr", "نص مختلف تماما عن غيره", "Un texte tout autre", "x:d:title")])
+    assert best_match("مشروع لدعم الحدود في الساحل", "ar", "fr") is None
+
+
+def test_a_confirmed_translation_is_remembered_when_its_transaction_commits(
+    django_capture_on_commit_callbacks,
+):
+    project = arabic_only_project("tm-commit", "ملخص مشروع لتجربة الذاكرة")
+    with django_capture_on_commit_callbacks(execute=True):
+        project.set_current_language("fr")
+        project.name, project.slug, project.summary = "Nouveau", "tm-commit", "Résumé confirmé"
+        project.save()
+    stored = MemoryEntry.objects.get(origin="projects.project:tm-commit:summary")
+    assert (stored.source_text, stored.target_text) == (
+        "ملخص مشروع لتجربة الذاكرة",
+        "Résumé confirmé",
+    )
+    assert stored.target_language == "fr"
+
+
+def test_the_rebuild_holds_the_content_and_the_interface_catalogues(memory):
+    assert MemoryEntry.objects.filter(origin__startswith="projects.project:wapis:").exists()
+    assert MemoryEntry.objects.filter(origin__startswith="flatpages.flatpage:").exists()
+    catalogue = MemoryEntry.objects.filter(origin="catalogue:django", target_language="fr")
+    assert catalogue.filter(source_language="en").count() > 100
+    assert MemoryEntry.objects.filter(source_language="en", target_language="ar").exists()
+    # The content's source language is never a target of its own.
+    assert not MemoryEntry.objects.filter(source_language="ar", target_language="ar").exists()
+
+
+# --- use 1: the content's PO export -----------------------------------------------------------
+
+
+def test_a_one_word_edit_of_a_summary_reuses_its_translation_fuzzy_in_the_export(memory, tmp_path):
+    wapis = Project.objects.get(key="wapis")
+    arabic = wapis.safe_translation_getter("summary", language_code="ar")
+    french = wapis.safe_translation_getter("summary", language_code="fr")
+    arabic_only_project("tm-edited", one_word_edited(arabic))
+    path = tmp_path / "fr.po"
+    call_command(
+        "export_content", "fr", "--missing", "-o", str(path), stdout=open("/dev/null", "w")
+    )
+    catalogue = polib.pofile(str(path))
+    entry = next(e for e in catalogue if e.msgctxt == "projects.project:tm-edited:summary")
+    assert entry.msgstr == french
+    assert "fuzzy" in entry.flags
+    assert entry.previous_msgid == arabic
+    score = best_match(one_word_edited(arabic), "ar", "fr").score
+    assert 90 <= score < 100
+    assert f"Translation memory: {score}% match, from projects.project:wapis:summary" in (
+        entry.comment
+    )
+    # Nothing of another language in it; an entry without a match stays empty.
+    name = next(e for e in catalogue if e.msgctxt == "projects.project:tm-edited:name")
+    assert name.msgstr == "" and "fuzzy" not in name.flags
+
+
+# --- use 3: the interface catalogues ----------------------------------------------------------
+
+
+def test_pretranslate_fills_an_untranslated_entry_fuzzy_with_the_score(memory, tmp_path, settings):
+    locale = tmp_path / "locale"
+    shutil.copytree(settings.LOCALE_PATHS[0], locale)
+    settings.LOCALE_PATHS = [locale]
+    path = locale / "fr" / "LC_MESSAGES" / "django.po"
+    catalogue = polib.pofile(str(path))
+    known = next(
+        e for e in catalogue.translated_entries() if len(e.msgid) > 30 and not e.msgid_plural
+    )
+    catalogue.append(polib.POEntry(msgid=known.msgid + "!", msgstr=""))
+    catalogue.save(str(path))
+    assert pretranslate("fr") == 1
+    filled = polib.pofile(str(path)).find(known.msgid + "!")
+    assert filled.msgstr == known.msgstr and "fuzzy" in filled.flags
+    assert "Translation memory: 9" in filled.comment and "from catalogue:django" in filled.comment
+    call_command("pretranslate_catalogues", "--language", "fr", stdout=open("/dev/null", "w"))
+    assert polib.pofile(str(path)).find(known.msgid + "!").msgstr == known.msgstr
+
+
+# --- use 2: the admin's language tab ----------------------------------------------------------
+
+
+def test_the_language_tab_offers_the_best_matches_beside_a_field_needing_work(
+    memory, admin_client
+):
+    wapis = Project.objects.get(key="wapis")
+    arabic = wapis.safe_translation_getter("summary", language_code="ar")
+    french = wapis.safe_translation_getter("summary", language_code="fr")
+    project = arabic_only_project("tm-admin", one_word_edited(arabic))
+    response = admin_client.get(project.get_admin_url("fr"))
+    html = response.content.decode()
+    score = best_match(one_word_edited(arabic), "ar", "fr").score
+    assert f"{score}% match" in html
+    assert "projects.project:wapis:summary" in html
+    assert 'data-target="id_summary"' in html and "Use this" in html
+    assert escape(french) in html
+    assert "js/translation-memory.js" in html
+    # The up-to-date source tab offers nothing.
+    assert (
+        "memory-suggestions" not in admin_client.get(project.get_admin_url("ar")).content.decode()
+    )
+
+
+def test_the_suggestions_cost_the_same_queries_for_one_field_or_many_and_any_memory_size(
+    memory, admin_client, django_assert_max_num_queries
+):
+    wapis = Project.objects.get(key="wapis")
+    arabic = {
+        name: wapis.safe_translation_getter(name, language_code="ar")
+        for name in ("name", "summary", "region")
+    }
+    one = arabic_only_project("tm-one", one_word_edited(arabic["summary"]))
+    url = one.get_admin_url("fr")
+    admin_client.get(url)  # warm the content types, the session, the permissions
+    with CaptureQueriesContext(connection) as baseline:
+        admin_client.get(url)
+    many = arabic_only_project("tm-many", one_word_edited(arabic["summary"]), name=arabic["name"])
+    remember(
+        Pair("ar", "fr", f"{arabic['summary']} {number}", f"Résumé {number}", f"x:{number}:s")
+        for number in range(200)
+    )
+    with django_assert_max_num_queries(len(baseline.captured_queries)):
+        response = admin_client.get(many.get_admin_url("fr"))
+    assert response.content.decode().count('class="button memory-use"') >= 4
