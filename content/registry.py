@@ -2,7 +2,7 @@
 invalidation, search, sitemaps, translation status, PO exchange and the staff groups. What an
 entry offers and how a model joins: ``docs/architecture.md``, "The registry"."""
 
-from functools import cache
+from functools import cache, cached_property
 
 from django.apps import apps
 from django.utils.text import slugify
@@ -161,9 +161,10 @@ class ParlerContent:
     def label(self):
         return self.model._meta.label_lower
 
-    @property
+    @cached_property
     def translated_fields(self):
         # The text, not what parler's rows keep for themselves (the per-language version).
+        # Kept: read for every field of every row a list shows, and models do not change.
         return [
             name
             for name in self.model._parler_meta.get_translated_fields()

@@ -1,5 +1,6 @@
 """The site settings' admin: one record, no list, no add once it exists, no delete; a tab per
-language (parler); changed only by superusers and those given "Can change site settings"."""
+language (parler); changed only by superusers and those given "Can change site settings";
+history with revert and comparison like the content's (``content.admin.HistoryAdminMixin``)."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -9,13 +10,26 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
+from parler.forms import TranslatableModelForm
 
-from content import uploads
+from content import registry, uploads
+from content.admin import HistoryAdminMixin
+from content.forms import mark_text_languages
 from sitesettings.models import SiteSettings
+from translations import source_beside
+
+
+class SiteSettingsForm(TranslatableModelForm):
+    """Each text field carries the ``lang`` and ``dir`` of its tab, as the content's do."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        mark_text_languages(self)
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(TranslatableAdmin):
+class SiteSettingsAdmin(HistoryAdminMixin, TranslatableAdmin):
+    form = SiteSettingsForm
     fieldsets = [
         (None, {"fields": ("name", "short_name", "tagline")}),
         (_("Emblem"), {"fields": ("image", "image_alt")}),
@@ -60,6 +74,14 @@ class SiteSettingsAdmin(TranslatableAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def may_revert(self, request):
+        # A revert rewrites every language: the same right as any change of the record.
+        return self.may_change(request)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        # One record, never deleted here: nothing to recover.
+        raise PermissionDenied
+
     # --- one record ----------------------------------------------------------------------------
 
     def changelist_view(self, request, extra_context=None):
@@ -85,6 +107,28 @@ class SiteSettingsAdmin(TranslatableAdmin):
         if db_field.related_model is FlatPage:
             kwargs["queryset"] = FlatPage.objects.filter(sites=settings.SITE_ID).order_by("url")
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # --- the language tabs, as the content's (translations.admin.TranslatorRightsMixin) -----
+
+    def languages_on_form(self, request, obj=None):
+        return [self.get_form_language(request, obj)]
+
+    def form_field_name(self, language, field):
+        return field
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk is not None:
+            # The source beside each translated field (translations.source_beside); with one
+            # record, the work goes on at the top of its form.
+            entry = registry.entry_for(SiteSettings)
+            context["sources_beside"] = source_beside.sources_beside(
+                entry,
+                obj,
+                self.languages_on_form(request, obj),
+                self.form_field_name,
+                lambda language: entry.admin_url(obj, language),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         # A picture stored by a save that fails after it is deleted again (content.uploads).

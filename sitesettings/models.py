@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-from content import images
+from content import history, images
 from content.models import plain_text_field
 
 
@@ -25,10 +25,13 @@ def _page_field(verbose_name, help_text):
     )
 
 
+@history.register()
 class SiteSettings(images.IllustratedModel, TranslatableModel):
-    """Not registered content (not a ``ContentModel``): the staff groups, translators' rights
-    and the PO exchange cover content, and only superusers and those given "Can change site
-    settings" may change these. The page cache still watches it (``apps.py``)."""
+    """Not a ``ContentModel``, but registered content through its adapter (``content.py``):
+    its texts have a translation status, a PO exchange and a history like the content's. The
+    staff groups get no right on it: only superusers and those given "Can change site
+    settings" may change it. The page cache watches it as the frame of every page
+    (``apps.py``)."""
 
     site = models.OneToOneField(
         Site, on_delete=models.CASCADE, related_name="site_settings", editable=False

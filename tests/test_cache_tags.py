@@ -239,6 +239,8 @@ def test_a_text_edit_invalidates_exactly_the_pages_whose_tags_name_the_object(
     names = {object_tag(entry.model, obj.pk), any_tag(entry.model)}
     if getattr(entry, "shared", False):
         names.add("site:shared")
+    if entry.model in registry.shared_models():
+        names.add("site:settings")  # the frame every page shows (the site settings)
     showing = {address for address, found in tags.items() if found & names}
     assert showing, f"no page shows {entry.label}"
 

@@ -79,6 +79,26 @@ def test_a_search_finds_by_translated_text_and_by_key_without_duplicates(
     assert list(nothing.context["cl"].result_list) == []
 
 
+def test_a_word_every_item_has_takes_a_bounded_number_of_candidates_and_says_so(
+    admin_client, monkeypatch
+):
+    """The search's subquery stops at SEARCH_CANDIDATES translation rows, whatever matches: the
+    list and its count read no more, and the person is told to narrow the search."""
+    model_admin = admin.site._registry[Project]
+    monkeypatch.setattr(type(model_admin), "SEARCH_CANDIDATES", 20)
+    add_projects(30)
+    response = admin_client.get(changelist(Project), {"q": "Scaling"})
+    assert response.status_code == 200
+    found = list(response.context["cl"].result_list)
+    assert 20 // len(language_codes()) <= len(found) <= 20
+    assert response.context["cl"].result_count <= 20
+    assert "narrow the search" in response.content.decode()
+    # A rarer word is listed whole, without the warning.
+    rare = admin_client.get(changelist(Project), {"q": "scale-7 "})
+    assert [p.key for p in rare.context["cl"].result_list] == ["scale-7"]
+    assert "narrow the search" not in rare.content.decode()
+
+
 @pytest.mark.parametrize(("model", "model_admin"), CONTENT_ADMINS, ids=str)
 def test_changelists_and_change_forms_cost_the_same_queries_for_more_projects(
     model, model_admin, admin_client, django_assert_max_num_queries

@@ -18,6 +18,7 @@ from django.utils import timezone
 from content.languages import language_codes, source_language
 from content.models import PublicationStatus
 from projects.models import Project
+from sitesettings.models import SiteSettings
 from tests.accounts import member
 from translations.models import StoredStatusCount
 from workspace.dashboard import panels
@@ -105,14 +106,43 @@ def test_the_translations_panel_counts_the_stored_status_of_the_persons_language
     for row in context["languages"]:
         stale = next(cell for cell in row["counts"] if cell["status"] == "stale")
         assert stale["count"] == sum(
-            StoredStatusCount.objects.filter(
-                language_code=row["code"], status="stale"
-            ).values_list("count", flat=True)
+            StoredStatusCount.objects.filter(language_code=row["code"], status="stale")
+            # The types a translator may change: not the site settings (their own right).
+            .exclude(content_type=ContentType.objects.get_for_model(SiteSettings))
+            .values_list("count", flat=True)
         )
         assert stale["count"] >= 1
         assert stale["url"].endswith(f"language={row['code']}&status=stale")
         assert logged_in(translator).get(stale["url"]).status_code == 200
     assert "TranslationsPanel" not in shown(logged_in(member("nobody", "Publishers")))
+
+
+def test_the_translations_panel_counts_items_per_type_each_once_linked_to_their_list():
+    """An item counts once per language however many of its fields need work; each type the
+    person may change has its row, linked to the status page filtered to it."""
+    project = Project.objects.get(key="sharaka")
+    translator = member("tr-fr-items", "Translators", "translate_fr")
+    before = shown(logged_in(translator))["TranslationsPanel"]["languages"][0]
+    project.set_current_language(source_language())
+    project.summary, project.name = "ملخص جديد", "اسم جديد"
+    project.save()
+    scheduled_project(1, timezone.now() + timedelta(days=1))  # Arabic only: missing in French
+    (french,) = shown(logged_in(translator))["TranslationsPanel"]["languages"]
+    projects = next(row for row in french["models"] if row["url"].endswith("projects.project"))
+    old = next((row for row in before["models"] if row["name"] == projects["name"]), None)
+    old_items = old["items"] if old else 0
+    # sharaka (two stale fields) once, if it was up to date; the new project once.
+    assert projects["items"] - old_items in (1, 2)
+    assert french["items"] == sum(row["items"] for row in french["models"])
+    assert projects["items"] <= Project.objects.count()
+    missing = next(cell for cell in projects["counts"] if cell["status"] == "missing")
+    assert missing["count"] >= 1
+    page = logged_in(translator).get(projects["url"])
+    assert page.status_code == 200
+    assert "مشروع مجدول 1" in page.content.decode()
+    assert "projects.project" in missing["url"] and "status=missing" in missing["url"]
+    # Only types the person may change: a translator has no right on the site settings.
+    assert all("sitesettings" not in row["url"] for row in french["models"])
 
 
 def test_recent_changes_are_others_on_models_the_person_may_view(admin_client, others_change):

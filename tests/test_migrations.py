@@ -105,6 +105,9 @@ MIGRATIONS_SINCE_THE_MOVE = {
     "translations.0003_stored_translation_status",
     "cooperation.0009_changelist_search_indexes",
     "projects.0010_changelist_search_indexes",
+    "translations.0004_stored_object_counts",
+    "projects.0011_changelist_own_search_indexes",
+    "sitesettings.0004_their_translations_confirmed",
     "cooperation.0010_partner_kind_body",
 }
 

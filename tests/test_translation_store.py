@@ -21,7 +21,12 @@ from cooperation.models import CooperationArea, Partner
 from projects.models import Project
 from tests.test_changelist_scaling import add_projects
 from tests.test_history import change_url, form_data, revision_url, save
-from translations.models import FieldConfirmation, StoredFieldStatus, StoredStatusCount
+from translations.models import (
+    FieldConfirmation,
+    StoredFieldStatus,
+    StoredObjectCount,
+    StoredStatusCount,
+)
 from translations.status import Status, all_field_states, confirm_all
 
 pytestmark = pytest.mark.django_db
@@ -58,6 +63,18 @@ def assert_store_is_current():
         )
     }
     assert counted == dict(sums)
+    # Each object once per language, as its field needing the most work.
+    worst = {}
+    for (ct, pk, language, _field), state in expected.items():
+        worst[(ct, pk, language)] = min(state, worst.get((ct, pk, language), state))
+    items = Counter((ct, language, state) for (ct, _pk, language), state in worst.items())
+    counted_items = {
+        (row[0], row[1], row[2]): row[3]
+        for row in StoredObjectCount.objects.exclude(count=0).values_list(
+            "content_type_id", "language_code", "status", "count"
+        )
+    }
+    assert counted_items == dict(items)
     return expected
 
 

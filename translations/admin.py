@@ -49,17 +49,21 @@ class TranslationAdminForm(VersionedAdminForm):
 def status_badges(obj, statuses):
     """One link per language to the tab where its text is edited, marked with its status."""
     entry = registry.entry_for(obj)
+    # One address and one translated label per status, not one per language: a list page
+    # draws this for every row.
+    tab = entry.admin_url(obj, "__language__")
+    labels = {state: str(status.Status(state).label) for state in set(statuses.values())}
     return format_html_join(
         " ",
         '<a class="translation-status {}" href="{}" title="{}: {}">{} {}</a>',
         (
             (
                 state,
-                entry.admin_url(obj, language),
+                tab.replace("__language__", language),
                 language.upper(),
-                status.Status(state).label,
+                labels[state],
                 language.upper(),
-                "✓" if state == status.Status.UP_TO_DATE else status.Status(state).label,
+                "✓" if state == status.Status.UP_TO_DATE else labels[state],
             )
             for language, state in statuses.items()
         ),

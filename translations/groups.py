@@ -36,7 +36,8 @@ GROUP_RIGHTS = {
 
 
 def content_permissions(actions):
-    models = registry.models()
+    # Content with a right of its own (the site settings) is given person by person.
+    models = [entry.model for entry in registry.entries() if getattr(entry, "staff_rights", True)]
     content_types = ContentType.objects.get_for_models(*models, for_concrete_models=True)
     wanted = [
         (content_types[model], f"{action}_{model._meta.model_name}")

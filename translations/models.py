@@ -137,3 +137,34 @@ class StoredStatusCount(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id} {self.field} [{self.language_code}] {self.status}"
+
+
+class StoredObjectCount(models.Model):
+    """How many objects of a type are in each status per language, an object counting once, as
+    its field needing the most work (missing, else stale, else up to date): what the dashboard
+    shows as items to translate. Kept with ``StoredFieldStatus`` (``translations.store``); a
+    distinct count over its rows would read millions of them."""
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        verbose_name=_("content type"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    language_code = models.CharField(_("language"), max_length=15)
+    status = models.CharField(_("status"), max_length=12)
+    count = models.PositiveBigIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("translation status count of items")
+        verbose_name_plural = _("translation status counts of items")
+        default_permissions = ()
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "language_code", "status"],
+                name="storedobjectcount_one_per_cell",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id} [{self.language_code}] {self.status}"

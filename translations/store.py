@@ -1,5 +1,5 @@
 """The translation status, stored and kept current (``StoredFieldStatus``, with its sums in
-``StoredStatusCount``), so that reading it costs indexed queries whatever the amount of content.
+``StoredStatusCount`` per field and ``StoredObjectCount`` per item), so that reading it costs indexed queries whatever the amount of content.
 
 Nothing here decides a status: ``refresh`` asks ``translations.status`` (``field_states``, the
 one rule) for the objects a change touched and writes what differs. Every change that can move a
@@ -17,7 +17,12 @@ from django.db.models import F, Sum
 from django.db.models.signals import post_delete, post_save
 
 from content import registry
-from translations.models import FieldConfirmation, StoredFieldStatus, StoredStatusCount
+from translations.models import (
+    FieldConfirmation,
+    StoredFieldStatus,
+    StoredObjectCount,
+    StoredStatusCount,
+)
 from translations.status import Status, confirmations_for, field_states
 
 #: Objects decided per query batch by ``rebuild``.
@@ -38,21 +43,26 @@ def _decided(entry, pks):
     }
 
 
-def _add_to_counts(content_type, delta):
-    """Apply ``delta`` ({(field, language, status): n}) to the sums, row by row (F()
-    updates: two saves at once add up)."""
-    for (field, language, state), number in delta.items():
+def _item_states(decided):
+    """``{(pk, language): status}``: each object's field needing the most work per language
+    (statuses sort as the work they need)."""
+    worst = {}
+    for (pk, language, _field), state in decided.items():
+        if (pk, language) not in worst or state < worst[(pk, language)]:
+            worst[(pk, language)] = state
+    return worst
+
+
+def _add_to_counts(model, content_type, names, delta):
+    """Apply ``delta`` ({(*cell named by names): n}) to the sums of ``model``, row by row
+    (F() updates: two saves at once add up)."""
+    for key, number in delta.items():
         if not number:
             continue
-        cell = {
-            "content_type": content_type,
-            "field": field,
-            "language_code": language,
-            "status": state,
-        }
-        if not StoredStatusCount.objects.filter(**cell).update(count=F("count") + number):
-            StoredStatusCount.objects.get_or_create(**cell)
-            StoredStatusCount.objects.filter(**cell).update(count=F("count") + number)
+        cell = {"content_type": content_type, **dict(zip(names, key, strict=True))}
+        if not model.objects.filter(**cell).update(count=F("count") + number):
+            model.objects.get_or_create(**cell)
+            model.objects.filter(**cell).update(count=F("count") + number)
 
 
 def refresh(entry, pks):
@@ -100,7 +110,17 @@ def refresh(entry, pks):
             )
             for pk, language, field in added
         )
-        _add_to_counts(content_type, delta)
+        _add_to_counts(
+            StoredStatusCount, content_type, ("field", "language_code", "status"), delta
+        )
+        items = Counter()
+        for (_pk, language), state in _item_states(
+            {key: state for key, (state, _row) in old.items()}
+        ).items():
+            items[(language, state)] -= 1
+        for (_pk, language), state in _item_states(new).items():
+            items[(language, state)] += 1
+        _add_to_counts(StoredObjectCount, content_type, ("language_code", "status"), items)
 
 
 def rebuild(entries=None):
@@ -110,9 +130,12 @@ def rebuild(entries=None):
     with transaction.atomic():
         for entry in entries or registry.entries():
             content_type = ContentType.objects.get_for_model(entry.model)
-            StoredFieldStatus.objects.filter(content_type=content_type).delete()
-            StoredStatusCount.objects.filter(content_type=content_type).delete()
-            sums = Counter()
+            # One DELETE each: nothing refers to these rows, and a delete() with signals
+            # connected would load the millions of them first to send each its own.
+            for model in (StoredFieldStatus, StoredStatusCount, StoredObjectCount):
+                rows = model.objects.filter(content_type=content_type)
+                rows._raw_delete(rows.db)
+            sums, items = Counter(), Counter()
             pks = list(entry.model._base_manager.order_by("pk").values_list("pk", flat=True))
             for start in range(0, len(pks), BATCH):
                 decided = _decided(entry, pks[start : start + BATCH])
@@ -132,6 +155,9 @@ def rebuild(entries=None):
                 sums.update(
                     (field, language, state) for (_pk, language, field), state in decided.items()
                 )
+                items.update(
+                    (language, state) for (_pk, language), state in _item_states(decided).items()
+                )
                 stored += len(decided)
             StoredStatusCount.objects.bulk_create(
                 StoredStatusCount(
@@ -143,16 +169,28 @@ def rebuild(entries=None):
                 )
                 for (field, language, state), number in sums.items()
             )
+            StoredObjectCount.objects.bulk_create(
+                StoredObjectCount(
+                    content_type=content_type, language_code=language, status=state, count=number
+                )
+                for (language, state), number in items.items()
+            )
     return stored
 
 
 def rebuild_if_never_built(**kwargs):
-    """post_migrate: the first migrate with the store (or a database filled in bulk, before it
-    existed) decides everything once; later ones leave it alone."""
-    if StoredStatusCount.objects.exists():
-        return
-    if any(entry.model._base_manager.exists() for entry in registry.entries()):
-        rebuild()
+    """post_migrate: the types whose status was never stored (the first migrate with the store,
+    a database filled in bulk before it existed, a type registered since, a store older than
+    its item counts) are decided once; the others are left alone."""
+    built = set(StoredObjectCount.objects.values_list("content_type_id", flat=True).distinct())
+    types = ContentType.objects.get_for_models(*registry.models())
+    never = [
+        entry
+        for entry in registry.entries()
+        if types[entry.model].pk not in built and entry.model._base_manager.exists()
+    ]
+    if never:
+        rebuild(never)
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -167,6 +205,15 @@ def summed(**filters):
         .annotate(total=Sum("count"))
     )
     return {(ct, field, language, state): total for ct, field, language, state, total in rows}
+
+
+def items_summed(**filters):
+    """``{(content type id, language, status): count}`` of objects, each counted as its field
+    needing the most work (one query over a few dozen rows)."""
+    rows = StoredObjectCount.objects.filter(**filters).values_list(
+        "content_type_id", "language_code", "status", "count"
+    )
+    return {(ct, language, state): count for ct, language, state, count in rows}
 
 
 def needs_work_filter(status=""):

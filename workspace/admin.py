@@ -3,7 +3,7 @@ locking, history and publication (``content.admin``) and the per-language rights
 translation status of ``translations.admin``. The content apps' admins subclass it."""
 
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -60,11 +60,17 @@ class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
 
     # The count of every object above a search's is one more scan for nothing.
     show_full_result_count = False
+    #: Translation rows a search term takes from the index at most: a word every item has
+    #: would otherwise make the list join (and count) every row of the table. Several rows
+    #: are one item's languages, so at least this many items divided by the languages.
+    SEARCH_CANDIDATES = 2000
 
     def get_search_results(self, request, queryset, search_term):
         """Django's search, each term matched in the translation table by a subquery (an
         index scan on PostgreSQL: ``workspace.search_indexes``) rather than through a join
-        whose duplicates the changelist must then remove."""
+        whose duplicates the changelist must then remove; the subquery stops at
+        ``SEARCH_CANDIDATES`` rows, so a word in every item costs what a rare one does (the
+        list then says to narrow the search)."""
         prefix = "translations__"
         translated = [
             name[len(prefix) :] for name in self.search_fields if name.startswith(prefix)
@@ -78,9 +84,25 @@ class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
             in_rows = Q()
             for name in translated:
                 in_rows |= Q(**{f"{name}__icontains": term})
-            matches = Q(pk__in=rows.filter(in_rows).values("master_id"))
-            for name in own:
-                matches |= Q(**{f"{name}__icontains": term})
+            candidates = rows.filter(in_rows).values("master_id")[: self.SEARCH_CANDIDATES]
+            if candidates.count() == self.SEARCH_CANDIDATES:  # counts up to the limit only
+                messages.warning(
+                    request,
+                    _(
+                        "“%(term)s” is in too many items to list them all: only some are "
+                        "shown. Add words or a filter to narrow the search."
+                    )
+                    % {"term": term},
+                )
+            matches = Q(pk__in=candidates)
+            if own:
+                # Bounded too, and by id: an OR of LIKEs on the list's own table would test
+                # every row while the page is sorted.
+                in_own = Q()
+                for name in own:
+                    in_own |= Q(**{f"{name}__icontains": term})
+                by_own = self.model._base_manager.filter(in_own).values("pk")
+                matches |= Q(pk__in=by_own[: self.SEARCH_CANDIDATES])
             queryset = queryset.filter(matches)
         return queryset, False
 

@@ -16,6 +16,10 @@ class WorkspaceConfig(AppConfig):
         from django.contrib.admin.widgets import AdminSplitDateTime
 
         from workspace import panels  # noqa: F401 (registers the dashboard's own panels)
+        from workspace.admin_labels import name_admin_labels
+
+        # After every admin is registered (the admin app's autodiscover ran in its ready()).
+        name_admin_labels()
 
         # Every admin's date and time inputs inside their labels ("Date:", "Time:"): Django's
         # own template leaves both without an accessible name (WCAG 1.3.1, 4.1.2). Widgets are

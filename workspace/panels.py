@@ -2,6 +2,8 @@
 in the person's languages, and what others changed. Each shows only what the person may act on,
 in a constant number of queries whatever the amount of content."""
 
+from collections import Counter
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
@@ -17,7 +19,7 @@ from content.models import PublishableModel
 from content.permissions import can_edit_shared_fields, can_publish
 from translations.permissions import translatable_languages
 from translations.status import Status
-from translations.store import summed
+from translations.store import items_summed, summed
 from workspace.dashboard import Panel, register
 
 #: Rows a list panel shows at most.
@@ -65,13 +67,15 @@ class ScheduledPanel(Panel):
 
 @register
 class TranslationsPanel(Panel):
-    """Per language the person may translate: how many fields are missing and stale, each
-    linking to the translation status page filtered to them (from the stored status: one
-    query)."""
+    """Per language the person may translate: how many items (objects) need work, and how many
+    of their fields are missing and stale, in all and per type of content they may change, each
+    linking to the translation status page filtered to them (from the stored sums: two
+    queries)."""
 
     order = 20
     title = _("Translations in your languages")
     template_name = "workspace/panels/translations.html"
+    STATES = (Status.MISSING, Status.STALE)
 
     def get_context(self, request):
         languages = [
@@ -79,37 +83,69 @@ class TranslationsPanel(Panel):
         ]
         if not languages:
             return None
-        types = ContentType.objects.get_for_models(*registry.models()).values()
-        totals = {code: dict.fromkeys([Status.MISSING, Status.STALE], 0) for code in languages}
-        cells = summed(
-            language_code__in=languages,
-            status__in=[Status.MISSING, Status.STALE],
-            content_type__in=types,
-        )
-        for (_type, _field, code, state), count in cells.items():
-            totals[code][state] += count
+        entries = [
+            entry
+            for entry in registry.entries()
+            if (model_admin := admin.site._registry.get(entry.model)) is not None
+            and model_admin.has_change_permission(request)
+        ]
+        if not entries:
+            return None
+        types = ContentType.objects.get_for_models(*(entry.model for entry in entries))
+        entry_of_type = {types[entry.model].pk: entry for entry in entries}
+        wanted = {"language_code__in": languages, "status__in": self.STATES}
+        fields, items = Counter(), Counter()
+        for (type_id, _field, code, state), count in summed(**wanted).items():
+            if type_id in entry_of_type:
+                fields[(code, type_id, state)] += count
+                fields[(code, None, state)] += count
+        for (type_id, code, _state), count in items_summed(**wanted).items():
+            if type_id in entry_of_type:
+                items[(code, type_id)] += count
+                items[(code, None)] += count
         try:
             page = reverse("admin:translations_languagerights_changelist")
         except NoReverseMatch:
             page = None
-        may_see_page = request.user.has_perm("translations.view_translation_status")
+        may_see_page = page and request.user.has_perm("translations.view_translation_status")
+
+        def link(**query):
+            return f"{page}?{urlencode(query)}" if may_see_page else None
+
+        def cells(code, type_id, model):
+            where = {"language": code, **({"model": model} if model else {})}
+            return [
+                {
+                    "status": state,
+                    "label": state.label,
+                    "count": fields[(code, type_id, state)],
+                    "url": link(**where, status=state),
+                }
+                for state in self.STATES
+            ]
+
         names = dict(settings.LANGUAGES)
         rows = []
         for code in languages:
-            row = {"code": code, "name": names.get(code, code), "counts": []}
-            for state in (Status.MISSING, Status.STALE):
-                link = None
-                if page and may_see_page:
-                    link = f"{page}?{urlencode({'language': code, 'status': state})}"
-                row["counts"].append(
-                    {
-                        "status": state,
-                        "label": state.label,
-                        "count": totals[code][state],
-                        "url": link,
-                    }
-                )
-            rows.append(row)
+            rows.append(
+                {
+                    "code": code,
+                    "name": names.get(code, code),
+                    "items": items[(code, None)],
+                    "url": link(language=code),
+                    "counts": cells(code, None, None),
+                    "models": [
+                        {
+                            "name": entry.model._meta.verbose_name_plural,
+                            "items": items[(code, type_id)],
+                            "url": link(language=code, model=entry.label),
+                            "counts": cells(code, type_id, entry.label),
+                        }
+                        for type_id, entry in entry_of_type.items()
+                        if items[(code, type_id)]
+                    ],
+                }
+            )
         return {"languages": rows}
 
 

@@ -74,12 +74,13 @@ INSTALLED_APPS = [
     "content",
     "cooperation",
     "projects",
+    # The site's settings (names, emblem, the Office's facts); before translations, which
+    # connects the status signals of every registered entry, and pagecache, which watches them
+    # through the registry.
+    "sitesettings",
     "translationmemory",
     "translations",
     "pages",
-    # The site's settings (names, emblem, the Office's facts); before pagecache, which
-    # watches them through the registry.
-    "sitesettings",
     "search",
     "workspace",
     # The review step (submit, publish or send back); after workspace, whose dashboard it fills.
