@@ -34,6 +34,7 @@ from tests.e2e.admin_walk import (
     log_in,
     login_page,
     make_roles,
+    put_items_in_review,
     same_page_key,
     walk,
 )
@@ -132,6 +133,7 @@ def test_every_admin_page_passes_axe_and_fits_a_phone(site, browser, language):
     delete_one_item_with_history()
     users = make_roles()
     enrol_a_device(users["superuser"])
+    put_items_in_review(users)
     usernames = [user.username for user in users.values()]
     pages = admin_pages(language)
     failures = []
