@@ -16,6 +16,8 @@ can be run again alone): ``ADMIN_WALK_LANGUAGES`` (``ar,en``), ``ADMIN_WALK_ROLE
 (``1280,360``) each choose a subset, all of it by default. The parts together check what the
 whole walk checks: each page at 1280 px with every rule, at 360 px with the rules that read the
 layout and for overflow. Each part prints what it checked, what it found and how long it took.
+To check a fix again quickly, ``ADMIN_WALK_PAGES`` keeps only the pages whose address is one of
+its comma-separated words or whose name contains one (``/admin/,totpdevice``): not a whole part.
 
 axe-core comes from npm (package.json, installed by ``python3 dev.py test`` with ``npm ci``) and
 is injected into Debian's Chromium by Playwright.
@@ -136,6 +138,9 @@ def test_every_admin_page_passes_axe_and_fits_a_phone(site, browser, language):
     put_items_in_review(users)
     usernames = [user.username for user in users.values()]
     pages = admin_pages(language)
+    wanted = [word for word in os.environ.get("ADMIN_WALK_PAGES", "").split(",") if word]
+    if wanted:
+        pages = [(name, url) for name, url in pages if any(w == url or w in name for w in wanted)]
     failures = []
     seen = set()
     tally = {}  # role: [pages checked, pages whose markup was already checked, seconds]
@@ -192,7 +197,7 @@ def test_every_admin_page_passes_axe_and_fits_a_phone(site, browser, language):
         print(f"  {len(failures)} problems")  # noqa: T201
     # A walk that opened next to nothing (a session the server did not take, say) proves
     # nothing: the superuser opens most addresses, any other role more than its index.
-    for role, (checked, repeated, _seconds) in tally.items():
+    for role, (checked, repeated, _seconds) in tally.items() if not wanted else ():
         least = len(pages) // 2 if role == "superuser" else 1 if role == "anonymous" else 10
         assert checked + repeated >= least, f"{role} opened {checked + repeated} of {len(pages)}"
     assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures)
