@@ -9,6 +9,7 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -18,7 +19,7 @@ from content.models import PublicationStatus, PublishableModel
 from review.workflow import SEND_BACK, SUBMIT, make, review_of
 from tests.accounts import member
 from tests.e2e.sessions import staff_cookies
-from translations.groups import sync_staff_groups
+from translations.groups import GROUP_RIGHTS, sync_staff_groups
 
 #: The four roles of the staff (README, "Staff and translators"), made as an administrator would.
 ROLES = {
@@ -38,8 +39,11 @@ FIRST_FILTER = """() => {
 
 
 def make_roles():
-    """The four roles' users. The staff groups are made again first: a live-server test's
-    database is flushed after it, groups and all, and nothing migrates it again."""
+    """The four roles' users. The staff groups are made again first, as their migration made
+    them: a live-server test's database is flushed after it, groups and all, and nothing
+    migrates it again (giving rights alone found no Editors in the second language's test)."""
+    for name in GROUP_RIGHTS:
+        Group.objects.get_or_create(name=name)
     sync_staff_groups()
     return {role: make() for role, make in ROLES.items()}
 
