@@ -5,15 +5,21 @@ by the Arabic interface's Latin-script test."""
 
 import hashlib
 import re
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from content import registry
+from content.models import PublicationStatus, PublishableModel
+from review.workflow import SEND_BACK, SUBMIT, make, review_of
 from tests.accounts import member
 from tests.e2e.sessions import staff_cookies
-from translations.groups import sync_staff_groups
+from translations.groups import GROUP_RIGHTS, sync_staff_groups
 
 #: The four roles of the staff (README, "Staff and translators"), made as an administrator would.
 ROLES = {
@@ -33,8 +39,11 @@ FIRST_FILTER = """() => {
 
 
 def make_roles():
-    """The four roles' users. The staff groups are made again first: a live-server test's
-    database is flushed after it, groups and all, and nothing migrates it again."""
+    """The four roles' users. The staff groups are made again first, as their migration made
+    them: a live-server test's database is flushed after it, groups and all, and nothing
+    migrates it again (giving rights alone found no Editors in the second language's test)."""
+    for name in GROUP_RIGHTS:
+        Group.objects.get_or_create(name=name)
     sync_staff_groups()
     return {role: make() for role, make in ROLES.items()}
 
@@ -43,6 +52,32 @@ def enrol_a_device(user):
     """A TOTP device for ``user``, so that the device pages (its form, its QR code) are walked
     too: the seed has none."""
     return TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+
+
+def put_items_in_review(users):
+    """The review step's states on the pages walked (the seed has none): the first item of the
+    first publishable model waits for review, the second's was sent back with a comment and the
+    third's is scheduled, so the dashboard's panels, the review box of each state and the
+    filters have something to show."""
+    publishable = [
+        model
+        for model in registry.models()
+        if issubclass(model, PublishableModel) and model._meta.managed
+    ]
+    items = [model._base_manager.order_by("pk").first() for model in publishable[:3]]
+    waiting, sent_back, scheduled = (items + [None] * 3)[:3]
+    for item in (waiting, sent_back):
+        if item is not None:
+            item.status = PublicationStatus.DRAFT
+            item.save()
+            make(SUBMIT, item, None, users["editor"], "جاهز للمراجعة.", 0)
+    if sent_back is not None:
+        review = review_of(sent_back)
+        make(SEND_BACK, sent_back, review, users["publisher"], "يرجى مراجعة الملخص.", review.step)
+    if scheduled is not None:
+        scheduled.status = PublicationStatus.PUBLISHED
+        scheduled.publish_at = timezone.now() + timedelta(days=2)
+        scheduled.save()
 
 
 class PageNotReady(Exception):

@@ -23,7 +23,14 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from tests.admin_pages import admin_pages, delete_one_item_with_history, registered_admins
-from tests.e2e.admin_walk import ROLES, enrol_a_device, log_in, login_page, walk
+from tests.e2e.admin_walk import (
+    enrol_a_device,
+    log_in,
+    login_page,
+    make_roles,
+    put_items_in_review,
+    walk,
+)
 
 # The whole admin walked by four roles takes far longer than CI can give it on two cores (the
 # Arabic half alone took 27 minutes here). Not named test_*.py, so the suite does not collect it
@@ -146,8 +153,10 @@ def latin_words(text, content):
 
 def test_the_arabic_admin_shows_no_latin_word_outside_content(site, browser):
     delete_one_item_with_history()
-    user = ROLES["superuser"]()
+    users = make_roles()
+    user = users["superuser"]
     enrol_a_device(user)
+    put_items_in_review(users)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     shown = {}  # page: its visible interface text
@@ -164,7 +173,7 @@ def test_the_arabic_admin_shows_no_latin_word_outside_content(site, browser):
     finally:
         context.close()
     # Read after the walk: the walk itself writes rows the admin shows (axes' access log).
-    content = content_strings() + [user.username]
+    content = content_strings() + [each.username for each in users.values()]
     found = defaultdict(dict)  # page: {interface string: its Latin words}
     for where, texts in shown.items():
         for text in texts:
