@@ -110,6 +110,11 @@ class ExportSummary:
     stale: int = 0
     largest: int = 0  # bytes of the largest file written
 
+    @property
+    def too_large(self):
+        """Would the import refuse a file written (one file, no parts)?"""
+        return self.largest > MAX_FILE_SIZE
+
 
 class _Parts:
     """Writes entries into one file, or into numbered parts of at most ``part_size`` entries

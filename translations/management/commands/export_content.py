@@ -116,7 +116,7 @@ class Command(BaseCommand):
                 f"({summary.untranslated} untranslated, {summary.stale} stale)."
             )
         )
-        if summary.largest > MAX_FILE_SIZE:
+        if summary.too_large:
             self.stderr.write(
                 self.style.WARNING(
                     f"The file is over {MAX_FILE_SIZE // 1024 // 1024} MB: import_content "
