@@ -5,7 +5,7 @@ broken or foreign file writes nothing."""
 
 import polib
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from lxml import etree
 from translate.storage import xliff as toolkit_xliff
 
@@ -184,3 +184,12 @@ def test_stdout_export_is_xliff_too(tmp_path):
     assert {
         item.get("resname").split(":")[1] for item in root.iterfind(".//x:trans-unit", NS)
     } == {"main"}
+
+
+def test_a_text_xml_cannot_hold_is_named_not_a_crash(tmp_path):
+    area = CooperationArea.objects.get(key="e-mla")
+    area.set_current_language("ar")
+    area.summary = "نص\x0bمع حرف تحكم"
+    area.save()
+    with pytest.raises(CommandError, match="e-mla:summary: .*XML cannot hold this text"):
+        export(tmp_path, "--key", "e-mla")

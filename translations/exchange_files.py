@@ -69,6 +69,14 @@ class XliffWriter:
         )
 
     def entry(self, unit, proposal):
+        try:
+            return self._entry(unit, proposal)
+        except ValueError as error:  # lxml: a control character XML cannot hold
+            raise ContentExchangeError(
+                f"{unit.context}: {error}; XML cannot hold this text (export it as PO)."
+            ) from error
+
+    def _entry(self, unit, proposal):
         # Built without a namespace: written inside <xliff xmlns=...>, it is in XLIFF's.
         element = etree.Element("trans-unit", id=unit.context, resname=unit.context)
         element.set(XML_SPACE, "preserve")
