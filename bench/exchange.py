@@ -43,7 +43,9 @@ def measure(label, *arguments):
     if process.returncode:
         print(output)
         raise SystemExit(f"{label}: exit {process.returncode}")
-    return seconds, usage.ru_maxrss / 1024, output.strip().splitlines()[-1]
+    megabytes = usage.ru_maxrss / 1024
+    print(f"  {label}: {seconds:.1f} s, peak {megabytes:.0f} MB", flush=True)
+    return seconds, megabytes, output.strip().splitlines()[-1]
 
 
 def edited_copy(parts, directory, edits):
@@ -143,7 +145,7 @@ def main():
             )
             parts = sorted(work.glob(f"content-{language}-*.{extension}"))
             largest = max(path.stat().st_size for path in parts) / 1024 / 1024
-            print(f"{step}: {len(parts)} parts, largest {largest:.1f} MB")
+            print(f"{step}: {len(parts)} parts, largest {largest:.1f} MB", flush=True)
             step = f"import {file_format}, {len(parts)} parts as one set"
             results.append((step, *measure(step, "import_content", *map(str, parts))))
             if file_format == "po":
