@@ -153,7 +153,7 @@ GOOD_HEAD = (
         (
             GOOD_HEAD + '<trans-unit id="a"><source>x</source></trans-unit>'
             '<trans-unit id="a"><source>x</source></trans-unit></body></file></xliff>',
-            "'a' is there twice",
+            "has the unit 'a' twice",
         ),
     ],
     ids=["broken", "foreign", "xliff 2", "doctype", "inline markup", "duplicate"],
