@@ -98,9 +98,21 @@ def plan_import(catalogue, report, plan, language=None):
     ({(entry, pk): {field: (context, text)}}, [units to confirm])."""
     file_language = _file_language(catalogue, language, report)
     entries = [entry for entry in catalogue if not entry.obsolete]
-    units = units_for_contexts(file_language, {entry.msgctxt or "" for entry in entries})
     changes = defaultdict(dict)
     confirmations = []
+    for start in range(0, len(entries), ENTRIES_AT_A_TIME):
+        chunk = entries[start : start + ENTRIES_AT_A_TIME]
+        units = units_for_contexts(file_language, {entry.msgctxt or "" for entry in chunk})
+        _check_entries(chunk, units, file_language, report, plan, changes, confirmations)
+    return changes, confirmations
+
+
+#: Entries checked at a time: their objects (and every language's text) are read for them and
+#: let go after, so a part of 40,000 entries never holds its 8,000 objects at once.
+ENTRIES_AT_A_TIME = 2500
+
+
+def _check_entries(entries, units, file_language, report, plan, changes, confirmations):
     for entry in entries:
         context = entry.msgctxt or ""
         unit = units.get(context)
@@ -141,7 +153,6 @@ def plan_import(catalogue, report, plan, language=None):
             report.errors.append((context, problem))
             continue
         changes[(unit.entry, unit.obj.pk)][unit.field] = (context, entry.msgstr)
-    return changes, confirmations
 
 
 def import_catalogues(catalogues, *args, **kwargs):
