@@ -5,6 +5,7 @@ entry offers and how a model joins: ``docs/architecture.md``, "The registry"."""
 from functools import cache, cached_property
 
 from django.apps import apps
+from django.db.models import Q
 from django.utils.text import slugify
 
 from content.addresses import detail_url
@@ -236,6 +237,13 @@ class ParlerContent:
 
     def key(self, obj):
         return obj.content_key
+
+    def key_filter(self, keys):
+        """A filter of ``objects()`` to those whose ``key`` is in ``keys``."""
+        if any(field.name == "key" for field in self.model._meta.concrete_fields):
+            return Q(key__in=keys)
+        # A model whose key is not a column (the one partnership): few objects.
+        return Q(pk__in=[obj.pk for obj in self.model.objects.all() if self.key(obj) in keys])
 
     def label_of(self, obj):
         # From the prefetched rows: str(obj) would fetch a translation per object.

@@ -84,6 +84,9 @@ class FlatPageContent:
     def key(self, page):
         return page.url
 
+    def key_filter(self, keys):
+        return Q(url__in=keys)
+
     def label_of(self, page):
         title = (self.values(page, source_language()) or {}).get("title", "")
         return f"{page.url} {title}".strip()[:80]

@@ -658,6 +658,19 @@ def test_content_goes_out_and_comes_back_as_po_files(site, checkout, tmp_path):
     output = manage(site, "import_content", everything, "--dry-run", "-v", "2", cwd=checkout)
     assert f"unchanged {written}," in output
 
+    # In parts, selected, and as XLIFF: the set comes back whole.
+    parts = tmp_path / "exports"
+    output = manage(site, "export_content", "fr", "--type", "projects.project", "--since",
+                    "2000-01-01", "--part-size", "5", "-o", f"{parts}/", cwd=checkout)  # fmt: skip
+    files = sorted(parts.glob("content-fr-*.po"))
+    assert len(files) > 1 and f"{len(files)} parts" in output, output
+    output = manage(site, "import_content", *files, "--each", "--dry-run", cwd=checkout)
+    assert output.count("Would have updated 0") == len(files), output
+    xliff = tmp_path / "content-fr.xlf"
+    manage(site, "export_content", "fr", "--format", "xliff", "-o", xliff, cwd=checkout)
+    output = manage(site, "import_content", xliff, "--dry-run", cwd=checkout)
+    assert f"unchanged {written}," in output
+
 
 @slow
 def test_the_glossary_goes_out_comes_back_and_checks_the_catalogues(site, checkout, tmp_path):

@@ -223,12 +223,12 @@ def test_a_huge_plain_text_is_refused_by_the_import_the_admin_and_the_model(
 
 
 def test_a_second_import_while_one_runs_is_told_to_wait(tmp_path, monkeypatch):
-    from translations import exchange
+    from translations import exchange_import
 
     def busy():
-        raise exchange.ImportBusy()
+        raise exchange_import.ImportBusy()
 
-    monkeypatch.setattr(exchange, "_lock_imports", busy)
+    monkeypatch.setattr(exchange_import, "_lock_imports", busy)
     with pytest.raises(CommandError, match="Another import is running"):
         call_command("import_content", str(po_file(tmp_path, "Résumé")))
 
@@ -326,7 +326,7 @@ def test_the_dashboard_costs_the_same_queries_for_more_content(admin_client):
 def test_an_import_while_another_holds_the_lock_is_told_to_wait(tmp_path):
     import psycopg2
 
-    from translations.exchange import IMPORT_LOCK
+    from translations.exchange_import import IMPORT_LOCK
 
     # Another process in the middle of an import: it holds the lock in its own session.
     settings = connection.settings_dict

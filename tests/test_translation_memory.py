@@ -213,6 +213,32 @@ def test_a_one_word_edit_of_a_summary_reuses_its_translation_fuzzy_in_the_export
     assert name.msgstr == "" and "fuzzy" not in name.flags
 
 
+def test_an_xliff_export_offers_the_memory_match_for_review(memory, tmp_path):
+    from lxml import etree
+
+    wapis = Project.objects.get(key="wapis")
+    arabic = wapis.safe_translation_getter("summary", language_code="ar")
+    french = wapis.safe_translation_getter("summary", language_code="fr")
+    arabic_only_project("tm-xliff", one_word_edited(arabic))
+    path = tmp_path / "fr.xlf"
+    call_command(
+        "export_content", "fr", "--missing", "--format", "xliff", "-o", str(path),
+        stdout=open("/dev/null", "w"),
+    )  # fmt: skip
+    ns = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
+    unit = etree.parse(str(path)).find(
+        ".//x:trans-unit[@resname='projects.project:tm-xliff:summary']", ns
+    )
+    target = unit.find("x:target", ns)
+    assert (target.text, target.get("state")) == (french, "needs-review-translation")
+    score = best_match(one_word_edited(arabic), "ar", "fr").score
+    offered = [
+        alt for alt in unit.findall("x:alt-trans", ns) if alt.get("match-quality") == str(score)
+    ]
+    assert offered and offered[0].get("origin") == "projects.project:wapis:summary"
+    assert any(f"{score}% match" in (note.text or "") for note in unit.findall("x:note", ns))
+
+
 # --- use 3: the interface catalogues ----------------------------------------------------------
 
 

@@ -1,28 +1,31 @@
-"""Content translation through PO files: export a language for translators, import their work,
-all or nothing (``docs/architecture.md``, "PO exchange")."""
+"""Content translation through translators' files (PO, XLIFF): the strings of a language, read a
+chunk of objects at a time and selected by type, key or date, and what each becomes in a file
+(``proposal_for``). Files: ``exchange_files``; import: ``exchange_import``
+(``docs/architecture.md``, "PO and XLIFF exchange")."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
+from datetime import datetime
 
 import polib
 import reversion
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_unicode_slug
-from django.db import OperationalError, transaction
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Cast
 from django.utils import timezone
-from django.utils.translation import gettext
+from reversion.models import Version
 
-from content.parler_cache import translations_forgotten_afterwards
-from content.richtext import is_clean_html
+from content import registry
 from translationmemory import lookup
-from translations.catalogue_check import placeholder_problem
-from translations.permissions import can_translate
-from translations.status import Status, all_field_states, confirm, source_language
+from translations.status import Status, confirmations_for, field_states, source_language
 
-#: Larger files are refused before they are parsed (the whole site's content is far smaller).
+#: A translator's file is refused above this size before it is parsed; an export in parts
+#: (``--part-size``) closes a part before it grows past it, so every part it writes is accepted.
 MAX_FILE_SIZE = 10 * 1024 * 1024
+#: Objects read at a time, with their text and confirmations (three queries a chunk); under
+#: ``confirmations_for``'s 1,000, where it stops filtering by object.
+CHUNK_SIZE = 500
 
 
 class ContentExchangeError(Exception):
@@ -53,29 +56,118 @@ def make_context(entry, obj, field_name):
     return f"{entry.label}:{entry.key(obj)}:{field_name}"
 
 
-def iter_units(language):
-    """Every translatable string of the site in ``language``, in a stable order. A constant
-    number of queries: each content type's objects with their text and confirmations."""
-    for entry, obj, states in all_field_states():
-        for state in states:
-            if state.language != language:
-                continue
-            yield Unit(
-                context=make_context(entry, obj, state.field),
-                entry=entry,
-                obj=obj,
-                field=state.field,
-                source=state.source_text,
-                translation=state.text,
-                status=state.status,
-                previous_source=state.confirmed_source,
-                rich=entry.is_rich(state.field),
-                description=f"{entry.model._meta.verbose_name} {entry.key(obj)}: "
-                f"{entry.field(state.field).verbose_name}",
-            )
+def split_context(context):
+    """``(label, key, field)`` of a context, or None; a key may hold colons, label and field
+    never do."""
+    label, _sep, rest = context.partition(":")
+    key, _sep, field_name = rest.rpartition(":")
+    return (label, key, field_name) if label and key and field_name else None
 
 
-def _check_language(language):
+@dataclass(frozen=True)
+class Selection:
+    """Which objects an export covers: content types (registry labels), keys, changed since."""
+
+    types: tuple = ()
+    keys: tuple = ()
+    since: datetime | None = None
+
+
+#: No limit: every object of every content type.
+EVERYTHING = Selection()
+
+
+def selected_entries(types=()):
+    entries = registry.entries()
+    if not types:
+        return entries
+    known = {entry.label: entry for entry in entries}
+    unknown = sorted(set(types) - set(known))
+    if unknown:
+        raise ContentExchangeError(
+            f"Unknown content type {', '.join(unknown)}: the types are {', '.join(known)}."
+        )
+    return [entry for entry in entries if entry.label in types]
+
+
+def changed_since(entry, since):
+    """The objects of ``entry`` changed since ``since``: their ``updated_at`` when the model
+    has one, or a version of them in the history (models without a timestamp: objectives,
+    static pages; a version of an object holds its translations)."""
+    model = entry.model
+    condition = Q(pk__in=[])
+    if any(field.name == "updated_at" for field in model._meta.concrete_fields):
+        condition |= Q(updated_at__gte=since)
+    if reversion.is_registered(model):
+        versions = Version.objects.get_for_model(model).filter(revision__date_created__gte=since)
+        # Version.object_id is text: compared as the primary key's type.
+        pk_value = Cast("object_id", output_field=models.BigIntegerField())
+        condition |= Q(pk__in=versions.annotate(pk_value=pk_value).values("pk_value"))
+    return condition
+
+
+def iter_objects(entry, selection=EVERYTHING, chunk_size=CHUNK_SIZE):
+    """Lists of ``entry``'s selected objects, in the registry's order, ``chunk_size`` at a
+    time: never every object in memory, a constant number of queries per chunk."""
+    queryset = entry.objects()
+    if selection.keys:
+        queryset = queryset.filter(entry.key_filter(selection.keys))
+    if selection.since:
+        queryset = queryset.filter(changed_since(entry, selection.since))
+    pks = list(queryset.values_list("pk", flat=True))  # ints: 100,000 are a few MB
+    for start in range(0, len(pks), chunk_size):
+        chunk = pks[start : start + chunk_size]
+        found = {obj.pk: obj for obj in entry.objects().filter(pk__in=chunk)}
+        yield [found[pk] for pk in chunk if pk in found]
+
+
+def iter_units(language, selection=EVERYTHING, chunk_size=CHUNK_SIZE):
+    """Every selected translatable string of the site in ``language``, in a stable order."""
+    for entry in selected_entries(selection.types):
+        for objects in iter_objects(entry, selection, chunk_size):
+            confirmations = confirmations_for(entry, objects)
+            for obj in objects:
+                for state in field_states(entry, obj, confirmations):
+                    if state.language != language:
+                        continue
+                    yield Unit(
+                        context=make_context(entry, obj, state.field),
+                        entry=entry,
+                        obj=obj,
+                        field=state.field,
+                        source=state.source_text,
+                        translation=state.text,
+                        status=state.status,
+                        previous_source=state.confirmed_source,
+                        rich=entry.is_rich(state.field),
+                        description=f"{entry.model._meta.verbose_name} {entry.key(obj)}: "
+                        f"{entry.field(state.field).verbose_name}",
+                    )
+
+
+def units_for_contexts(language, contexts):
+    """``{context: Unit}`` of the ``contexts`` a translator's file names (those that exist):
+    only their objects are read, by key, a chunk at a time."""
+    keys = defaultdict(set)
+    for context in contexts:
+        parts = split_context(context)
+        if parts:
+            keys[parts[0]].add(parts[1])
+    known = {entry.label for entry in registry.entries()}
+    units = {}
+    for label, wanted in keys.items():
+        if label not in known:
+            continue
+        wanted = sorted(wanted)
+        for start in range(0, len(wanted), CHUNK_SIZE):
+            selection = Selection(types=(label,), keys=tuple(wanted[start : start + CHUNK_SIZE]))
+            for unit in iter_units(language, selection):
+                if unit.context in contexts:
+                    units[unit.context] = unit
+    return units
+
+
+def check_language(language):
     known = [code for code, _name in settings.LANGUAGES]
     if language not in known:
         raise ContentExchangeError(
@@ -88,60 +180,98 @@ def _check_language(language):
         )
 
 
-def _needs_work(unit):
+# --- what a unit becomes in a translator's file, whatever the format -----------------------
+
+
+class State(models.TextChoices):
+    """A string's state in a file, named as XLIFF 1.2 does (PO: empty, fuzzy, translated)."""
+
+    NEW = "new"
+    NEEDS_REVIEW = "needs-review-translation"
+    TRANSLATED = "translated"
+
+
+@dataclass
+class Proposal:
+    """What the file offers the translator for a unit: the text of the target, its state, the
+    notes, the source the translation was made from (stale) and other candidates
+    (``alternatives``: ``(text, quality 0-100, origin)``; XLIFF writes each as an
+    ``<alt-trans>``)."""
+
+    text: str
+    state: str
+    notes: list
+    previous_source: str | None = None
+    alternatives: list = field(default_factory=list)
+    from_memory: bool = False
+
+
+def wanted(unit, missing=False, stale=False):
+    """Does an export with ``--missing`` and/or ``--stale`` (neither: everything) keep it?"""
+    if not (missing or stale):
+        return True
+    is_missing = not unit.translation
+    return (missing and is_missing) or (stale and unit.status == Status.STALE and not is_missing)
+
+
+def needs_work(unit):
+    """Missing or stale: what the translation memory is asked for."""
     return not unit.translation or unit.status == Status.STALE
 
 
-def _batches(iterable, size):
+def proposal_for(unit, match=None):
+    """The one place a unit becomes a file's entry, for PO and XLIFF alike. A unit that needs
+    work with a translation-memory ``match`` (``translationmemory.lookup.Match``) takes its
+    translation, for review (PO: fuzzy), with a note naming the score and origin and the
+    match's source as the previous source."""
+    notes = [unit.description]
+    if unit.rich:
+        notes.append("Rich text: keep the HTML tags; only simple formatting is allowed.")
+    if unit.field == "slug":
+        notes.append("Web address: lower case letters, digits and hyphens, no spaces.")
+    if not unit.translation:
+        proposal = Proposal("", State.NEW, notes)
+    elif unit.status == Status.STALE:
+        proposal = Proposal(unit.translation, State.NEEDS_REVIEW, notes)
+        if unit.previous_source and unit.previous_source != unit.source:
+            # What the translation was made from: editors show the change in the source.
+            proposal.previous_source = unit.previous_source
+    else:
+        proposal = Proposal(unit.translation, State.TRANSLATED, notes)
+    if match is not None and needs_work(unit):
+        proposal.text, proposal.state = match.translation, State.NEEDS_REVIEW
+        proposal.previous_source = match.source if match.source != unit.source else None
+        proposal.notes.append(f"Translation memory: {match.score}% match, from {match.origin}")
+        proposal.alternatives.append((match.translation, match.score, match.origin))
+        proposal.from_memory = True
+    return proposal
+
+
+def proposals(units, language):
+    """``(unit, proposal)`` of each of ``units``, the memory asked once per batch for the best
+    match of those that need work (two queries a batch, whatever the memory's size)."""
     batch = []
-    for item in iterable:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
+    for unit in units:
+        batch.append(unit)
+        if len(batch) == lookup.BATCH:
+            yield from _proposals(batch, language)
             batch = []
     if batch:
-        yield batch
+        yield from _proposals(batch, language)
 
 
-@dataclass(frozen=True)
-class EntryText:
-    """What an exported entry says besides its context and source."""
-
-    msgstr: str
-    flags: list
-    comments: list
-    previous_source: str | None  # shown as ``#| msgid``: what msgstr was translated from
-
-
-def entry_text(unit, match=None):
-    """The text, flags and translator comments of ``unit``'s entry. A missing or stale unit
-    with a memory ``match`` (``translationmemory.lookup.Match``) takes its translation, fuzzy,
-    with a comment naming the score and origin, and the match's source as ``#| msgid``."""
-    needs_work = _needs_work(unit)
-    comments = [unit.description]
-    if unit.rich:
-        comments.append("Rich text: keep the HTML tags; only simple formatting is allowed.")
-    if unit.field == "slug":
-        comments.append("Web address: lower case letters, digits and hyphens, no spaces.")
-    msgstr, previous = unit.translation, None
-    if needs_work and unit.translation and unit.previous_source != unit.source:
-        # What the translation was made from: PO editors show the change in the source.
-        previous = unit.previous_source
-    if needs_work and match is not None:
-        msgstr = match.translation
-        previous = match.source if match.source != unit.source else None
-        comments.append(f"Translation memory: {match.score}% match, from {match.origin}")
-    fuzzy = needs_work and bool(msgstr)
-    return EntryText(msgstr, ["fuzzy"] if fuzzy else [], comments, previous)
+def _proposals(units, language):
+    matches = lookup.best_matches(
+        [unit.source for unit in units if needs_work(unit)], source_language(), language
+    )
+    for unit in units:
+        found = matches.get(unit.source) if needs_work(unit) else None
+        yield unit, proposal_for(unit, found[0] if found else None)
 
 
-def export_catalogue(language, missing=False, stale=False):
-    """A ``polib.POFile`` of the content in ``language``. With ``missing`` and/or ``stale``,
-    only the strings that are untranslated and/or whose translation is stale."""
-    _check_language(language)
+def file_metadata(language):
     now = timezone.now().strftime("%Y-%m-%d %H:%M%z")
-    catalogue = polib.POFile(wrapwidth=0)
-    catalogue.metadata = {
+    return {
         "Project-Id-Version": "eurelations content",
         "POT-Creation-Date": now,
         "PO-Revision-Date": now,
@@ -151,265 +281,29 @@ def export_catalogue(language, missing=False, stale=False):
         "Content-Transfer-Encoding": "8bit",
         "X-Source-Language": source_language(),
     }
-    exported = (
-        unit
-        for unit in iter_units(language)
-        if not (missing or stale)
-        or (missing and not unit.translation)
-        or (stale and unit.translation and unit.status == Status.STALE)
+
+
+def po_entry(unit, proposal):
+    entry = polib.POEntry(
+        msgctxt=unit.context,
+        msgid=unit.source,
+        msgstr=proposal.text,
+        comment="\n".join(proposal.notes),
+        flags=["fuzzy"] if proposal.state == State.NEEDS_REVIEW else [],
     )
-    for units in _batches(exported, lookup.BATCH):
-        # One lookup per batch: the memory's best match of each entry that needs work.
-        matches = lookup.best_matches(
-            [unit.source for unit in units if _needs_work(unit)], source_language(), language
-        )
-        for unit in units:
-            best = matches.get(unit.source) if _needs_work(unit) else None
-            text = entry_text(unit, best[0] if best else None)
-            entry = polib.POEntry(
-                msgctxt=unit.context,
-                msgid=unit.source,
-                msgstr=text.msgstr,
-                comment="\n".join(text.comments),
-                flags=text.flags,
-            )
-            if text.previous_source:
-                entry.previous_msgctxt = unit.context
-                entry.previous_msgid = text.previous_source
-            catalogue.append(entry)
+    if proposal.previous_source:
+        entry.previous_msgctxt = unit.context
+        entry.previous_msgid = proposal.previous_source
+    return entry
+
+
+def export_catalogue(language, missing=False, stale=False, selection=EVERYTHING):
+    """A ``polib.POFile`` of the content in ``language``, in memory (tests, small exports;
+    ``export_content`` streams with ``exchange_files.write_export``)."""
+    check_language(language)
+    catalogue = polib.POFile(wrapwidth=0)
+    catalogue.metadata = file_metadata(language)
+    selected = (unit for unit in iter_units(language, selection) if wanted(unit, missing, stale))
+    for unit, proposal in proposals(selected, language):
+        catalogue.append(po_entry(unit, proposal))
     return catalogue
-
-
-# --- import -----------------------------------------------------------------------------------
-
-
-@dataclass
-class ImportReport:
-    language: str = ""
-    updated: list = field(default_factory=list)
-    unchanged: list = field(default_factory=list)
-    confirmed: list = field(default_factory=list)  # unchanged text, fuzzy flag cleared
-    skipped: list = field(default_factory=list)  # (context, reason)
-    errors: list = field(default_factory=list)  # (context, message)
-    written: bool = False
-
-
-def read_catalogue(path):
-    """Parse ``path`` as a UTF-8 PO file, refusing what cannot be a translator's file."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        raise ContentExchangeError(f"Cannot read {path}: {error.strerror}.") from error
-    if size > MAX_FILE_SIZE:
-        raise ContentExchangeError(
-            f"{path} is {size / 1024 / 1024:.1f} MB; a content file is at most "
-            f"{MAX_FILE_SIZE // 1024 // 1024} MB. Nothing was imported."
-        )
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentExchangeError(
-            f"{path} is not UTF-8 text (byte {error.start}); save it as UTF-8."
-        ) from error
-    if not text.strip():
-        raise ContentExchangeError(f"{path} is empty.")
-    try:
-        catalogue = polib.pofile(text, encoding="utf-8", check_for_duplicates=True, wrapwidth=0)
-    except (OSError, ValueError) as error:
-        raise ContentExchangeError(f"{path} is not a valid PO file: {error}") from error
-    content_type = catalogue.metadata.get("Content-Type", "")
-    if "charset=utf-8" not in content_type.lower().replace(" ", ""):
-        raise ContentExchangeError(
-            f"{path} declares {content_type or 'no Content-Type'!r}; a content file must say "
-            "'Content-Type: text/plain; charset=UTF-8'."
-        )
-    return catalogue
-
-
-def _validate_translation(unit, text, language, claimed_slugs):
-    """The problem with ``text`` as the translation of ``unit``, or None."""
-    if "\x00" in text:
-        # PostgreSQL cannot store it, and no editor means to type it.
-        return "contains a NUL character (\\0), which text cannot hold: remove it"
-    problem = placeholder_problem(unit.source, text)
-    if problem:
-        return problem
-    if unit.rich and not is_clean_html(text):
-        return (
-            "rich text that the sanitiser would change (unclosed tag, or a tag or attribute "
-            "that is not allowed): fix the HTML"
-        )
-    if unit.field == "slug":
-        try:
-            validate_unicode_slug(text)
-        except ValidationError:
-            return f"{text!r} is not a valid web address: use letters, digits and hyphens only"
-        taken = unit.entry.slug_taken(text, language, unit.obj.pk)
-        if taken or claimed_slugs.get((unit.model, text), unit.obj.pk) != unit.obj.pk:
-            return (
-                f"the address {text!r} is already used by another {unit.model._meta.verbose_name}"
-            )
-        claimed_slugs[(unit.model, text)] = unit.obj.pk
-    limit = unit.entry.max_length(unit.field)
-    if limit and len(text) > limit:
-        return f"too long: {len(text)} characters, at most {limit}"
-    return None
-
-
-def plan_import(catalogue, language=None):
-    """Check every entry against the database; returns (report, {(entry, pk): {field:
-    (context, text)}}, [units to confirm])."""
-    file_language = (catalogue.metadata.get("Language") or "").strip()
-    report = ImportReport(language=file_language)
-    if not file_language:
-        raise ContentExchangeError("The file has no Language header: which language is it?")
-    if language and file_language != language:
-        raise ContentExchangeError(
-            f"The file is a {file_language!r} translation, not {language!r}. Nothing was imported."
-        )
-    _check_language(file_language)
-    declared_source = catalogue.metadata.get("X-Source-Language")
-    if declared_source and declared_source != source_language():
-        raise ContentExchangeError(
-            f"The file was translated from {declared_source!r}, but the source language is "
-            f"{source_language()!r}."
-        )
-    units = {unit.context: unit for unit in iter_units(file_language)}
-    changes = defaultdict(dict)
-    confirmations = []
-    claimed_slugs = {}
-    for entry in catalogue:
-        if entry.obsolete:
-            continue
-        context = entry.msgctxt or ""
-        unit = units.get(context)
-        if unit is None:
-            report.errors.append(
-                (context or entry.msgid[:40], "unknown context: no such object or field")
-            )
-            continue
-        if entry.msgid != unit.source:
-            report.errors.append(
-                (context, "the source text changed since the export: export again")
-            )
-            continue
-        if "fuzzy" in entry.flags:
-            report.skipped.append((context, "fuzzy"))
-            continue
-        if entry.msgid_plural:
-            report.errors.append((context, "a plural entry has no place in content"))
-            continue
-        if not entry.msgstr:
-            report.skipped.append((context, "untranslated"))
-            continue
-        if entry.msgstr == unit.translation:
-            if unit.status == Status.STALE:
-                # The fuzzy flag was cleared without a change: the translator's word that the
-                # translation still matches the new source.
-                confirmations.append(unit)
-                report.confirmed.append(context)
-            else:
-                report.unchanged.append(context)
-            continue
-        problem = _validate_translation(unit, entry.msgstr, file_language, claimed_slugs)
-        if problem:
-            report.errors.append((context, problem))
-            continue
-        changes[(unit.entry, unit.obj.pk)][unit.field] = (context, entry.msgstr)
-    return report, changes, confirmations
-
-
-def import_catalogue(catalogue, *args, **kwargs):
-    """Apply a translator's catalogue (``_import_catalogue``), one import at a time."""
-    try:
-        return _import_catalogue(catalogue, *args, **kwargs)
-    except OperationalError as error:
-        # SQLite's answer to a second writer ("database is locked").
-        if "locked" in str(error):
-            raise ImportBusy() from error
-        raise
-
-
-def _import_catalogue(
-    catalogue, language=None, partial=False, dry_run=False, user=None, source=None
-):
-    """Apply a translator's catalogue. Raises ContentExchangeError, writing nothing, when the
-    file is refused or (unless ``partial``) when any entry has a problem. The admin's history
-    gets one revision, "Imported from ``source``" (the file's name)."""
-    report, changes, confirmations = plan_import(catalogue, language)
-    if user is not None and not can_translate(user, report.language):
-        raise ContentExchangeError(
-            f"{user.get_username()} may not edit the {report.language!r} text of the content."
-        )
-    if report.errors and not partial:
-        raise ImportRefused(report)
-    # A rolled-back import (refused, dry run) leaves no revision either, and nothing in
-    # parler's cache.
-    with (
-        translations_forgotten_afterwards(),
-        transaction.atomic(),
-        reversion.create_revision(atomic=False),
-    ):
-        _lock_imports()
-        reversion.set_user(user)
-        reversion.set_comment(
-            gettext("Imported from %(file)s") % {"file": source}
-            if source
-            else gettext("Imported from a PO file")
-        )
-        for unit in confirmations:
-            confirm(unit.obj, report.language, [unit.field], {unit.field: unit.source})
-        for (entry, pk), fields in changes.items():
-            values = {name: text for name, (_context, text) in fields.items()}
-            contexts = [context for context, _text in fields.values()]
-            try:
-                with transaction.atomic():
-                    # Writing the text confirms it (translations.status's edit signals).
-                    entry.write_translation(pk, values, report.language, user)
-            except ValidationError as error:
-                message = "; ".join(error.messages)
-                report.errors.extend((context, message) for context in contexts)
-                continue
-            report.updated.extend(contexts)
-        if report.errors and not partial:
-            transaction.set_rollback(True)
-            raise ImportRefused(report)
-        if dry_run:
-            transaction.set_rollback(True)
-        else:
-            report.written = bool(report.updated or report.confirmed)
-    return report
-
-
-#: The advisory lock that lets one import write at a time (any number, fixed for the site).
-IMPORT_LOCK = 7_431_002
-
-
-def _lock_imports():
-    """One import at a time: a second one is told so, instead of failing half-way on a lock
-    or a row the first one is writing. On PostgreSQL an advisory lock held until the
-    transaction ends; SQLite lets one writer in at a time by itself (``busy`` below)."""
-    connection = transaction.get_connection()
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [IMPORT_LOCK])
-        (locked,) = cursor.fetchone()
-    if not locked:
-        raise ImportBusy()
-
-
-class ImportBusy(ContentExchangeError):
-    def __init__(self):
-        super().__init__(
-            "Another import is running; nothing was imported. Try again when it has finished."
-        )
-
-
-class ImportRefused(ContentExchangeError):
-    """Some entries have problems: the report lists them; nothing was written."""
-
-    def __init__(self, report):
-        super().__init__(f"{len(report.errors)} problem(s); nothing was imported.")
-        self.report = report
