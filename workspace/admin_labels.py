@@ -13,8 +13,10 @@ migration: only ``_meta`` and field attributes in memory change):
 
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
 from django.forms.utils import pretty_name
 from django.utils.functional import Promise, lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 #: parler's msgid for a translation model's name, and ours for its plural.
@@ -80,8 +82,20 @@ def _name_columns(model_admin):
             method.short_description = gettext_lazy(pretty_name(name))
 
 
+def _lazy_password_help():
+    """Django's admin password form joins its help text to its warning at import (a lazy
+    string plus a str is a str): English in every language, and the warning is not marked
+    for translation. The same markup, both parts translated when shown."""
+    AdminPasswordChangeForm.usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        gettext_lazy("If disabled, the current password for this user will be lost."),
+    )
+
+
 def name_admin_labels():
     """Called from ``WorkspaceConfig.ready()``, once every admin is registered."""
+    _lazy_password_help()
     admin_models = set(admin.site._registry)
     for model in admin_models:
         opts = model._meta

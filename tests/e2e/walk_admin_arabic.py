@@ -49,6 +49,7 @@ ALLOWED = {
     "URL",
     "HTML",
     "CSV",
+    "TBX",
     "Django",
     "eurelations",
     "ID",
@@ -60,6 +61,7 @@ ALLOWED = {
     "ES",
     "IP",
     "HTTP",
+    "Accept",  # an HTTP header's name (axes' records)
     # PO's flag, and the keys Django's Arabic help names as on the keyboard.
     "fuzzy",
     "Control",
