@@ -76,7 +76,9 @@ class SiteSettings(images.IllustratedModel, TranslatableModel):
     translations = TranslatedFields(
         name=models.CharField(_("site name"), max_length=120),
         short_name=models.CharField(
-            _("short name"), max_length=40, help_text=_("In the admin's titles, and the name browsers give a pinned page.")
+            _("short name"),
+            max_length=40,
+            help_text=_("In the admin's titles, and the name browsers give a pinned page."),
         ),
         tagline=models.CharField(_("tagline"), max_length=160, blank=True),
         image_alt=models.CharField(

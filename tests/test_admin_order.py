@@ -18,7 +18,15 @@ from workspace.sites import SECURITY_APPS
 
 pytestmark = pytest.mark.django_db
 
-WORK_ORDER = ["cooperation", "projects", "flatpages", "translations", "auth"]
+WORK_ORDER = [
+    "cooperation",
+    "projects",
+    "flatpages",
+    "translations",
+    "glossary",
+    "translationmemory",
+    "auth",
+]
 
 
 def logged_in(user):

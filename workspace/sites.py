@@ -25,7 +25,15 @@ from workspace.login import SecondFactorLoginForm
 
 #: The apps of the index and the sidebar in the order of the work: the content, its translation,
 #: the people; any other app after them (by name); the security records last.
-APP_ORDER = ("cooperation", "projects", "flatpages", "translations", "translationmemory", "auth")
+APP_ORDER = (
+    "cooperation",
+    "projects",
+    "flatpages",
+    "translations",
+    "glossary",
+    "translationmemory",
+    "auth",
+)
 #: Within an app: the content as the site shows it, accounts before the groups they join.
 MODEL_ORDER = ("partnership", "cooperationarea", "partner", "project", "user", "group")
 #: Login throttling's records and the second-factor devices: superusers' business only, in the
