@@ -17,7 +17,7 @@ from reversion.models import Revision
 from cooperation.models import CooperationArea, Objective, Partnership
 from projects.models import Project
 from tests.test_content_exchange import _Buffer, _Null, refused, run_import, snapshot
-from translations import exchange_files
+from translations import exchange_files, exchange_import
 from translations.exchange import Selection, iter_units
 
 pytestmark = pytest.mark.django_db
@@ -147,12 +147,44 @@ def test_a_set_of_parts_is_one_change_all_or_nothing(tmp_path):
     assert f"1 problem(s) in {len(parts)} files; nothing was imported" in message
     assert snapshot() == before
     assert Revision.objects.count() == revisions
-    # Fixed, the set is written as one revision naming its files.
+    # Fixed, the set is written, its change in a revision naming the file it came from.
     edit(bad_part, bad, before[("fr", bad)])
     assert "Updated 1" in run_import(*parts)
     assert Revision.objects.count() == revisions + 1
-    comment = Revision.objects.latest("pk").comment
-    assert parts[0].name in comment and parts[-1].name in comment
+    assert Revision.objects.latest("pk").comment == f"Imported from {parts[0].name}"
+
+
+def test_the_writes_are_revisions_of_a_bounded_size_in_one_transaction(tmp_path, monkeypatch):
+    # django-reversion holds a revision's versions until it is saved: a retranslated part of
+    # 8,000 objects is saved in revisions of OBJECTS_PER_REVISION objects (here 1).
+    monkeypatch.setattr(exchange_import, "OBJECTS_PER_REVISION", 1)
+    path = tmp_path / "content-fr.po"
+    call_command("export_content", "fr", "-o", str(path), stdout=_Null())
+    catalogue = polib.pofile(str(path), wrapwidth=0)
+    edited = {}
+    for item in catalogue:
+        owner = item.msgctxt.rsplit(":", 1)[0]
+        if item.msgstr and "slug" not in item.msgctxt and owner not in edited:
+            item.msgstr += " (revu)"
+            edited[owner] = item.msgctxt
+        if len(edited) == 3:
+            break
+    catalogue.save(str(path))
+    revisions = Revision.objects.count()
+    assert "Updated 3" in run_import(path)
+    written = Revision.objects.order_by("-pk")[:3]
+    assert Revision.objects.count() == revisions + 3
+    assert {revision.comment for revision in written} == {"Imported from content-fr.po"}
+    assert sorted(len(revision.version_set.all()) > 0 for revision in written) == [True] * 3
+    # A later part with a problem still undoes every one of them: one transaction.
+    before = snapshot()
+    bad = tmp_path / "content-fr-bad.po"
+    bad.write_text(path.read_text().replace(" (revu)", " (revu deux fois)"))
+    broken = tmp_path / "content-fr-broken.po"
+    broken.write_text(path.read_text().replace('msgstr "', 'msgstr " "', 1))
+    assert "is not a valid PO file" in refused(bad, broken)
+    assert snapshot() == before
+    assert Revision.objects.count() == revisions + 3
 
 
 def test_each_imports_every_part_on_its_own(tmp_path):

@@ -135,7 +135,8 @@ GOOD_HEAD = (
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
-        ("<xliff version='1.2'><file>", "is not well-formed XML"),
+        (GOOD_HEAD + '<trans-unit id="a"><source>x</source>', "is not well-formed XML"),
+        ("<xliff version='1.2' <file>", "is not well-formed XML"),
         ("<html><body>Bonjour</body></html>", "is not an XLIFF 1.2 file"),
         (
             '<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0"/>',
@@ -156,7 +157,7 @@ GOOD_HEAD = (
             "has the unit 'a' twice",
         ),
     ],
-    ids=["broken", "foreign", "xliff 2", "doctype", "inline markup", "duplicate"],
+    ids=["cut short", "garbled", "foreign", "xliff 2", "doctype", "inline markup", "duplicate"],
 )
 def test_a_broken_or_foreign_file_is_refused_with_a_clear_message(tmp_path, data, expected):
     bad = tmp_path / "bad.xlf"

@@ -1,7 +1,8 @@
 """Translators' files, PO and XLIFF 1.2: written as a stream (an entry at a time, in parts of a
-bounded number of entries and bytes) and read back, one file at a time, into one form (a polib
-catalogue) that the import checks (``docs/architecture.md``, "PO and XLIFF exchange")."""
+bounded number of entries and bytes) and read back as a stream, a chunk of entries at a time, in
+one form (polib entries) that the import checks (``docs/architecture.md``, "PO and XLIFF exchange")."""
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,19 +223,39 @@ def write_export(
 # --- reading ----------------------------------------------------------------------------------
 
 
+class ContentFile:
+    """A translator's file as it is read: its header at once (``metadata``), its entries
+    (polib ``POEntry`` objects) as one pass over the file, a chunk at a time in memory: a part
+    of 40,000 entries is never held whole, whatever its format. A context given twice is
+    refused as the entries go by (the import writes nothing when reading fails half-way)."""
+
+    def __init__(self, path, metadata, entries, twice):
+        self.path, self.metadata, self._entries, self._twice = path, metadata, entries, twice
+
+    def __iter__(self):
+        seen = set()  # hashes: 8 bytes an entry, not its strings
+        for entry in self._entries:
+            key = hash((entry.msgctxt, entry.msgid, entry.obsolete))
+            if key in seen:
+                raise ContentExchangeError(f"{self.path} {self._twice} {entry.msgctxt!r} twice.")
+            seen.add(key)
+            yield entry
+
+
 def read_file(path, file_format=None):
-    """Parse ``path`` (PO or XLIFF 1.2, by ``file_format``, its extension or its first byte)
-    into a polib catalogue, refusing what cannot be a translator's file."""
+    """Open ``path`` (PO or XLIFF 1.2, by ``file_format``, its extension or its first byte)
+    as a ``ContentFile``, refusing what cannot be a translator's file."""
     path = Path(path)
     check_size(path)
-    data = path.read_bytes()
-    if not data.strip():
+    with path.open("rb") as handle:
+        start = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not start.strip() and not path.read_bytes().strip():
         raise ContentExchangeError(f"{path} is empty.")
     if file_format is None:
         file_format = EXTENSIONS.get(path.suffix.lower())
     if file_format is None:
-        file_format = "xliff" if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<" else "po"
-    return read_xliff(path, data) if file_format == "xliff" else read_po(path, data)
+        file_format = "xliff" if start[:1] == b"<" else "po"
+    return read_xliff(path) if file_format == "xliff" else read_po(path)
 
 
 def check_size(path):
@@ -250,40 +271,110 @@ def check_size(path):
         )
 
 
-def read_po(path, data):
+#: PO entries parsed at a time (polib parses a whole text: it is given the file in pieces).
+PO_ENTRIES_AT_A_TIME = 1000
+
+
+def _po_lines(path):
+    """The file's lines, decoded, with the byte where each starts (for the UTF-8 error)."""
+    offset = 0
+    with path.open("rb") as handle:
+        for line in handle:
+            try:
+                yield line.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise ContentExchangeError(
+                    f"{path} is not UTF-8 text (byte {offset + error.start}); save it as UTF-8."
+                ) from error
+            offset += len(line)
+
+
+def _po_pieces(path):
+    """(first line number, text) of pieces of the file that end between two entries: cut at a
+    blank line after a ``msgstr``, every ``PO_ENTRIES_AT_A_TIME`` entries (a file written
+    without blank lines is one piece, read as polib would read it)."""
+    piece, entries, first, complete = [], 0, 1, False
+    for number, line in enumerate(_po_lines(path), start=1):
+        if not line.strip() and complete:
+            entries, complete = entries + 1, False
+            if entries >= PO_ENTRIES_AT_A_TIME or (entries == 1 and first == 1):
+                # The first piece is the header alone: the metadata are read before any entry.
+                yield first, "".join(piece)
+                piece, entries, first = [], 0, number
+        elif line.lstrip().startswith(("msgstr", "#~ msgstr")):
+            complete = True
+        piece.append(line)
+    if piece:
+        yield first, "".join(piece)
+
+
+def _parse_po(path, first, text):
+    """(entries, metadata) of a piece of a PO file, by polib's parser (``polib.pofile``'s
+    own, called directly for the reason below)."""
+    # polib's own check_for_duplicates compares each entry with every other one: a part of
+    # 40,000 entries took minutes. ContentFile does it with a set.
+    parser = polib._POFileParser(text, encoding="utf-8", wrapwidth=0)
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise ContentExchangeError(
-            f"{path} is not UTF-8 text (byte {error.start}); save it as UTF-8."
-        ) from error
-    try:
-        # polib's own check_for_duplicates compares each entry with every other one: a part
-        # of 40,000 entries took minutes. A set does it (_refuse_duplicates).
-        catalogue = polib.pofile(text, encoding="utf-8", wrapwidth=0)
+        catalogue = parser.parse()
     except (OSError, ValueError) as error:
-        raise ContentExchangeError(f"{path} is not a valid PO file: {error}") from error
-    _refuse_duplicates(path, catalogue, "is not a valid PO file: entry")
-    content_type = catalogue.metadata.get("Content-Type", "")
+        # polib counts lines from the start of the piece it was given.
+        message = re.sub(
+            r"\(line (\d+)\)", lambda line: f"(line {int(line[1]) + first - 1})", str(error)
+        )
+        raise ContentExchangeError(f"{path} is not a valid PO file: {message}") from error
+    finally:
+        # The parser is a reference cycle (its transitions are its own bound methods) that
+        # holds the piece's lines and entries until the garbage collector's rare full pass:
+        # broken here, a piece goes as soon as the import has checked its entries.
+        parser.transitions = parser.fhandle = parser.instance = parser.current_entry = None
+    return list(catalogue), catalogue.metadata
+
+
+def read_po(path):
+    pieces = _po_pieces(path)
+    first, text = next(pieces, (1, ""))
+    head, metadata = _parse_po(path, first, text)  # the header (and entries up to a blank line)
+    content_type = metadata.get("Content-Type", "")
     if "charset=utf-8" not in content_type.lower().replace(" ", ""):
         raise ContentExchangeError(
             f"{path} declares {content_type or 'no Content-Type'!r}; a content file must say "
             "'Content-Type: text/plain; charset=UTF-8'."
         )
-    return catalogue
+
+    def entries():
+        yield from head
+        for first, text in pieces:
+            yield from _parse_po(path, first, text)[0]
+
+    return ContentFile(path, metadata, entries(), "is not a valid PO file: entry")
 
 
-#: No DTD, no entities, no network: a file is data, never instructions to the parser.
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, remove_comments=True, remove_pis=True
-)
+XLIFF_FILE, XLIFF_UNIT = f"{{{XLIFF_NS}}}file", f"{{{XLIFF_NS}}}trans-unit"
 
 
-def read_xliff(path, data):
+def _xml_events(path):
+    """lxml's events of ``path``, read as a stream. No DTD, no entities, no network: a file
+    is data, never instructions to the parser."""
+    events = etree.iterparse(
+        str(path),
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        remove_comments=True,
+        remove_pis=True,
+    )
     try:
-        root = etree.fromstring(data, _PARSER)
+        yield from events
     except etree.XMLSyntaxError as error:
         raise ContentExchangeError(f"{path} is not well-formed XML: {error}.") from error
+
+
+def read_xliff(path):
+    events = _xml_events(path)
+    _event, root = next(events, (None, None))
+    if root is None:
+        raise ContentExchangeError(f"{path} is not well-formed XML: no element.")
     if root.getroottree().docinfo.doctype:
         raise ContentExchangeError(f"{path} declares a DOCTYPE; an XLIFF file has none.")
     if root.tag != f"{{{XLIFF_NS}}}xliff" or root.get("version") != "1.2":
@@ -291,42 +382,44 @@ def read_xliff(path, data):
             f"{path} is not an XLIFF 1.2 file (root element {root.tag!r}, version "
             f"{root.get('version')!r}): export XLIFF 1.2 from your tool."
         )
-    files = root.findall(f"{{{XLIFF_NS}}}file")
-    languages = {(item.get("source-language"), item.get("target-language")) for item in files}
-    if len(languages) != 1:
-        raise ContentExchangeError(
-            f"{path} has {len(files)} <file> element(s) in {len(languages)} language pair(s); "
-            "a content file has one language pair."
-        )
-    ((source, target),) = languages
-    catalogue = polib.POFile(wrapwidth=0)
-    catalogue.metadata = {
-        "Language": target or "",
-        "X-Source-Language": source or "",
+    first = next((e for event, e in events if event == "start" and e.tag == XLIFF_FILE), None)
+    if first is None:
+        raise ContentExchangeError(f"{path} has no <file> element: it holds no translation.")
+    pair = (first.get("source-language"), first.get("target-language"))
+    metadata = {
+        "Language": pair[1] or "",
+        "X-Source-Language": pair[0] or "",
         "Content-Type": "text/plain; charset=UTF-8",
     }
-    for unit in root.iter(f"{{{XLIFF_NS}}}trans-unit"):
-        context = unit.get("resname") or unit.get("id") or ""
-        target = unit.find(f"{{{XLIFF_NS}}}target")
-        text = _plain(path, context, target)
-        entry = polib.POEntry(
-            msgctxt=context,
-            msgid=_plain(path, context, unit.find(f"{{{XLIFF_NS}}}source")),
-            msgstr=text,
-            flags=["fuzzy"] if text and _unconfirmed(unit, target) else [],
-        )
-        catalogue.append(entry)
-    _refuse_duplicates(path, catalogue, "has the unit")
-    return catalogue
+
+    def entries():
+        for event, element in events:
+            if event == "start" and element.tag == XLIFF_FILE:
+                if (element.get("source-language"), element.get("target-language")) != pair:
+                    raise ContentExchangeError(
+                        f"{path} has <file> elements in more than one language pair; a "
+                        "content file has one language pair."
+                    )
+            elif event == "end" and element.tag == XLIFF_UNIT:
+                yield _xliff_entry(path, element)
+                # Let go of the unit and the ones before it: the tree stays one unit deep.
+                element.clear(keep_tail=True)
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+
+    return ContentFile(path, metadata, entries(), "has the unit")
 
 
-def _refuse_duplicates(path, catalogue, what):
-    seen = set()
-    for entry in catalogue:
-        key = (entry.msgctxt, entry.msgid, entry.obsolete)
-        if key in seen:
-            raise ContentExchangeError(f"{path} {what} {entry.msgctxt!r} twice.")
-        seen.add(key)
+def _xliff_entry(path, unit):
+    context = unit.get("resname") or unit.get("id") or ""
+    target = unit.find(f"{{{XLIFF_NS}}}target")
+    text = _plain(path, context, target)
+    return polib.POEntry(
+        msgctxt=context,
+        msgid=_plain(path, context, unit.find(f"{{{XLIFF_NS}}}source")),
+        msgstr=text,
+        flags=["fuzzy"] if text and _unconfirmed(unit, target) else [],
+    )
 
 
 def _unconfirmed(unit, target):

@@ -5,8 +5,10 @@ file or a set of parts as one atomic change, every entry checked, one import at 
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from heapq import merge
+from itertools import islice
 
 import reversion
 from django.core.exceptions import ValidationError
@@ -26,16 +28,32 @@ from translations.exchange import (
 from translations.permissions import can_translate
 from translations.status import Status, confirm
 
+#: Problems an ``ImportReport`` keeps to show; every one is counted, and heard by its listener.
+PROBLEMS_KEPT = 1000
+
 
 @dataclass
 class ImportReport:
+    """What an import did to each entry, counted (a whole site's file would otherwise keep a
+    context per entry). ``listener(kind, context, detail)``, if given, hears of each entry as
+    it is decided: the command prints the problems, and at -v 2 every entry, as it goes."""
+
     language: str = ""
-    updated: list = field(default_factory=list)
-    unchanged: int = 0  # a count: an unedited export of the whole site would list every string
-    confirmed: list = field(default_factory=list)  # unchanged text, fuzzy flag cleared
-    skipped: list = field(default_factory=list)  # (context, reason)
-    errors: list = field(default_factory=list)  # (context, message)
+    updated: int = 0
+    unchanged: int = 0  # an unedited export of the whole site is all unchanged
+    confirmed: int = 0  # unchanged text, fuzzy flag cleared
+    skipped: int = 0  # fuzzy or untranslated
+    errors: int = 0
+    problems: list = field(default_factory=list)  # the first PROBLEMS_KEPT (context, message)
     written: bool = False
+    listener: Callable | None = None
+
+    def note(self, kind, context, detail=""):
+        setattr(self, kind, getattr(self, kind) + 1)
+        if kind == "errors" and len(self.problems) < PROBLEMS_KEPT:
+            self.problems.append((context, detail))
+        if self.listener is not None:
+            self.listener(kind, context, detail)
 
 
 def _validate_translation(unit, text, language, claimed_slugs):
@@ -57,11 +75,11 @@ def _validate_translation(unit, text, language, claimed_slugs):
         except ValidationError:
             return f"{text!r} is not a valid web address: use letters, digits and hyphens only"
         taken = unit.entry.slug_taken(text, language, unit.obj.pk)
-        if taken or claimed_slugs.get((unit.model, text), unit.obj.pk) != unit.obj.pk:
+        if taken or claimed_slugs.get(hash((unit.model, text)), unit.obj.pk) != unit.obj.pk:
             return (
                 f"the address {text!r} is already used by another {unit.model._meta.verbose_name}"
             )
-        claimed_slugs[(unit.model, text)] = unit.obj.pk
+        claimed_slugs[hash((unit.model, text))] = unit.obj.pk
     limit = unit.entry.max_length(unit.field)
     if limit and len(text) > limit:
         return f"too long: {len(text)} characters, at most {limit}"
@@ -96,7 +114,7 @@ class _Plan:
 
     earlier: array = field(default_factory=lambda: array("q"))
     current: set = field(default_factory=set)
-    claimed_slugs: dict = field(default_factory=dict)
+    claimed_slugs: dict = field(default_factory=dict)  # {hash((model, slug)): pk}
 
     def seen(self, context):
         value = hash(context)
@@ -113,24 +131,30 @@ class _Plan:
         self.current = set()
 
 
-def plan_import(catalogue, report, plan, language=None):
-    """Check every entry of one file against the database, adding to ``report``; returns
-    ({(entry, pk): {field: (context, text)}}, [units to confirm])."""
-    file_language = _file_language(catalogue, language, report)
-    entries = [entry for entry in catalogue if not entry.obsolete]
-    changes = defaultdict(dict)
-    confirmations = []
-    for start in range(0, len(entries), ENTRIES_AT_A_TIME):
-        chunk = entries[start : start + ENTRIES_AT_A_TIME]
-        units = units_for_contexts(file_language, {entry.msgctxt or "" for entry in chunk})
-        _check_entries(chunk, units, file_language, report, plan, changes, confirmations)
-    plan.part_done()
-    return changes, confirmations
-
-
 #: Entries checked at a time: their objects (and every language's text) are read for them and
 #: let go after, so a part of 40,000 entries never holds its 8,000 objects at once.
 ENTRIES_AT_A_TIME = 2500
+
+
+def check_and_apply(catalogue, report, plan, language=None, apply=None, user=None):
+    """Check every entry of one file (a ``ContentFile``, read as it goes) against the
+    database, adding to ``report``, and hand each chunk's ``changes`` ({(entry, pk): {field:
+    (context, text)}}) and ``confirmations`` ([(model, pk, field, source)]) to ``apply`` as it
+    is checked: neither the file nor what it changes is ever held whole."""
+    file_language = _file_language(catalogue, language, report)
+    if user is not None and not can_translate(user, file_language):
+        raise ContentExchangeError(
+            f"{user.get_username()} may not edit the {file_language!r} text of the content."
+        )
+    entries = (entry for entry in catalogue if not entry.obsolete)
+    while chunk := list(islice(entries, ENTRIES_AT_A_TIME)):
+        units = units_for_contexts(file_language, {entry.msgctxt or "" for entry in chunk})
+        changes, confirmations = defaultdict(dict), []
+        _check_entries(chunk, units, file_language, report, plan, changes, confirmations)
+        del units  # the chunk's objects: let go before the writes read their own
+        if apply is not None:
+            apply(changes, confirmations)
+    plan.part_done()
 
 
 def _check_entries(entries, units, file_language, report, plan, changes, confirmations):
@@ -138,39 +162,39 @@ def _check_entries(entries, units, file_language, report, plan, changes, confirm
         context = entry.msgctxt or ""
         unit = units.get(context)
         if unit is None:
-            report.errors.append(
-                (context or entry.msgid[:40], "unknown context: no such object or field")
+            report.note(
+                "errors", context or entry.msgid[:40], "unknown context: no such object or field"
             )
             continue
         if plan.seen(context):
-            report.errors.append((context, "also in another part of the set: keep one"))
+            report.note("errors", context, "also in another part of the set: keep one")
             continue
         if entry.msgid != unit.source:
-            report.errors.append(
-                (context, "the source text changed since the export: export again")
+            report.note(
+                "errors", context, "the source text changed since the export: export again"
             )
             continue
         if "fuzzy" in entry.flags:
-            report.skipped.append((context, "fuzzy"))
+            report.note("skipped", context, "fuzzy")
             continue
         if entry.msgid_plural:
-            report.errors.append((context, "a plural entry has no place in content"))
+            report.note("errors", context, "a plural entry has no place in content")
             continue
         if not entry.msgstr:
-            report.skipped.append((context, "untranslated"))
+            report.note("skipped", context, "untranslated")
             continue
         if entry.msgstr == unit.translation:
             if unit.status == Status.STALE:
                 # The fuzzy flag was cleared without a change: the translator's word that the
                 # translation still matches the new source.
-                confirmations.append(unit)
-                report.confirmed.append(context)
+                confirmations.append((unit.entry.model, unit.obj.pk, unit.field, unit.source))
+                report.note("confirmed", context)
             else:
-                report.unchanged += 1
+                report.note("unchanged", context)
             continue
         problem = _validate_translation(unit, entry.msgstr, file_language, plan.claimed_slugs)
         if problem:
-            report.errors.append((context, problem))
+            report.note("errors", context, problem)
             continue
         changes[(unit.entry, unit.obj.pk)][unit.field] = (context, entry.msgstr)
 
@@ -186,38 +210,28 @@ def import_catalogues(catalogues, *args, **kwargs):
         raise
 
 
-def _import_catalogues(catalogues, language=None, partial=False, dry_run=False, user=None):
+def _import_catalogues(
+    catalogues, language=None, partial=False, dry_run=False, user=None, listener=None
+):
     """Apply ``catalogues`` (``(name, catalogue)`` pairs, read one at a time: a generator keeps
-    one part in memory) as one change. Raises ContentExchangeError, writing nothing, when a
-    file is refused or (unless ``partial``) when any entry of any of them has a problem. The
-    admin's history gets one revision, "Imported from ``name``, ..."."""
-    report, plan, names = ImportReport(), _Plan(), []
+    one part in memory) as one change, one transaction. Raises ContentExchangeError, writing
+    nothing, when a file is refused or (unless ``partial``) when any entry of any of them has a
+    problem. Each chunk's writes are one revision, "Imported from ``name``" (its file).
+    ``listener``: the report's (``ImportReport``)."""
+    report, plan = ImportReport(listener=listener), _Plan()
     # A rolled-back import (refused, dry run) leaves no revision either, and nothing in
     # parler's cache.
-    with (
-        translations_forgotten_afterwards(),
-        transaction.atomic(),
-        reversion.create_revision(atomic=False),
-    ):
+    with translations_forgotten_afterwards(), transaction.atomic():
         _lock_imports()
-        reversion.set_user(user)
         for name, catalogue in catalogues:
-            names.append(name)
-            changes, confirmations = plan_import(catalogue, report, plan, language)
+
+            def apply(changes, confirmations, name=name):
+                if report.errors and not partial:
+                    return  # nothing will be written; the rest is still checked
+                _apply(changes, confirmations, report, user, name)
+
+            check_and_apply(catalogue, report, plan, language, apply, user)
             del catalogue  # the next part is read once this one is applied
-            if user is not None and not can_translate(user, report.language):
-                raise ContentExchangeError(
-                    f"{user.get_username()} may not edit the {report.language!r} text of the "
-                    "content."
-                )
-            if report.errors and not partial:
-                continue  # nothing will be written; the other parts are still checked
-            _apply(changes, confirmations, report, user)
-        reversion.set_comment(
-            gettext("Imported from %(file)s") % {"file": ", ".join(names)}
-            if any(names)
-            else gettext("Imported from a PO file")
-        )
         if report.errors and not partial:
             transaction.set_rollback(True)
             raise ImportRefused(report)
@@ -228,21 +242,43 @@ def _import_catalogues(catalogues, language=None, partial=False, dry_run=False, 
     return report
 
 
-def _apply(changes, confirmations, report, user):
-    for unit in confirmations:
-        confirm(unit.obj, report.language, [unit.field], {unit.field: unit.source})
-    for (entry, pk), fields in changes.items():
-        values = {name: text for name, (_context, text) in fields.items()}
-        contexts = [context for context, _text in fields.values()]
-        try:
-            with transaction.atomic():
-                # Writing the text confirms it (translations.status's edit signals).
-                entry.write_translation(pk, values, report.language, user)
-        except ValidationError as error:
-            message = "; ".join(error.messages)
-            report.errors.extend((context, message) for context in contexts)
-            continue
-        report.updated.extend(contexts)
+#: Objects written per revision: django-reversion holds a revision's versions (every object's
+#: serialised data and its translations', the whole set copied at each addition) until the
+#: revision is saved, so the writes are saved as revisions of at most this many objects.
+OBJECTS_PER_REVISION = 500
+
+
+def _apply(changes, confirmations, report, user, name):
+    for model, pk, field_name, source in confirmations:
+        # Only the model and the key are needed: the objects were let go chunk by chunk.
+        confirm(model(pk=pk), report.language, [field_name], {field_name: source})
+    objects = iter(changes.items())
+    while chunk := list(islice(objects, OBJECTS_PER_REVISION)):
+        with reversion.create_revision(atomic=False):
+            reversion.set_user(user)
+            reversion.set_comment(
+                gettext("Imported from %(file)s") % {"file": name}
+                if name
+                else gettext("Imported from a PO file")
+            )
+            for (entry, pk), fields in chunk:
+                _write(entry, pk, fields, report, user)
+
+
+def _write(entry, pk, fields, report, user):
+    values = {name: text for name, (_context, text) in fields.items()}
+    contexts = [context for context, _text in fields.values()]
+    try:
+        with transaction.atomic():
+            # Writing the text confirms it (translations.status's edit signals).
+            entry.write_translation(pk, values, report.language, user)
+    except ValidationError as error:
+        message = "; ".join(error.messages)
+        for context in contexts:
+            report.note("errors", context, message)
+        return
+    for context in contexts:
+        report.note("updated", context)
 
 
 #: The advisory lock that lets one import write at a time (any number, fixed for the site).
@@ -274,5 +310,5 @@ class ImportRefused(ContentExchangeError):
     """Some entries have problems: the report lists them; nothing was written."""
 
     def __init__(self, report):
-        super().__init__(f"{len(report.errors)} problem(s); nothing was imported.")
+        super().__init__(f"{report.errors} problem(s); nothing was imported.")
         self.report = report

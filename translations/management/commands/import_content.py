@@ -85,34 +85,35 @@ class Command(BaseCommand):
                 partial=options["partial"],
                 dry_run=dry_run,
                 user=account,
+                listener=self._listener(options["verbosity"]),
             )
         except ImportRefused as refused:
-            self._write_problems(refused.report)
             raise CommandError(
-                f"{len(refused.report.errors)} problem(s) in {named}; nothing was imported. "
+                f"{refused.report.errors} problem(s) in {named}; nothing was imported. "
                 "Fix them, or use --partial to import the rest."
             ) from refused
         except ContentExchangeError as error:
             raise CommandError(str(error)) from error
-        self._write_problems(report)
-        if options["verbosity"] >= 2:
-            for context in report.updated:
-                self.stdout.write(f"  updated {context}")
-            for context in report.confirmed:
-                self.stdout.write(f"  confirmed {context} (unchanged, no longer fuzzy)")
-            for context, reason in report.skipped:
-                self.stdout.write(f"  skipped {context} ({reason})")
         prefix = "Would have updated" if dry_run else "Updated"
         summary = (
-            f"{report.language}: {prefix} {len(report.updated)}, confirmed "
-            f"{len(report.confirmed)}, unchanged {report.unchanged}, skipped "
-            f"{len(report.skipped)}"
-            + (f", {len(report.errors)} with problems (not imported)" if report.errors else "")
+            f"{report.language}: {prefix} {report.updated}, confirmed "
+            f"{report.confirmed}, unchanged {report.unchanged}, skipped "
+            f"{report.skipped}"
+            + (f", {report.errors} with problems (not imported)" if report.errors else "")
             + (f" ({named})" if len(paths) > 1 or each else "")
             + "."
         )
         self.stdout.write(self.style.SUCCESS(summary) if report.written else summary)
 
-    def _write_problems(self, report):
-        for context, message in report.errors:
-            self.stderr.write(self.style.ERROR(f"  {context}: {message}"))
+    def _listener(self, verbosity):
+        """Each entry's fate printed as it is decided (problems always, the rest at -v 2):
+        nothing is kept to print at the end, whatever the size of the files."""
+
+        def hear(kind, context, detail):
+            if kind == "errors":
+                self.stderr.write(self.style.ERROR(f"  {context}: {detail}"))
+            elif verbosity >= 2 and kind != "unchanged":
+                what = {"confirmed": "unchanged, no longer fuzzy"}.get(kind, detail)
+                self.stdout.write(f"  {kind} {context}" + (f" ({what})" if what else ""))
+
+        return hear
