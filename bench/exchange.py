@@ -6,13 +6,14 @@ projects in four languages (loaded once by ``bench/run.py``'s loader, then reuse
 
     .venv/bin/python bench/exchange.py [--size 100000] [--part-size 40000] [--language fr]
 
-Each step is its own ``manage.py`` process; its peak resident memory is the kernel's (``wait4``).
+Each step is its own ``manage.py`` process, reporting its own peak resident memory (VmHWM).
 ``BENCH_POSTGRES`` is the server (postgres://postgres@127.0.0.1:5432), ``--database`` the
 database (eurelations_exchange_bench).
 """
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,27 +26,38 @@ sys.path.insert(0, str(ROOT))
 
 from bench import run  # noqa: E402
 
+#: Runs manage.py and, at exit, prints its own peak resident memory (VmHWM) to stderr. Not the
+#: kernel's ru_maxrss: at exec, Linux carries the forking process's peak into it, so a child of
+#: a large bench process would report the bench's size, whatever the command did.
+PEAK_REPORTER = """
+import atexit, runpy, sys
+def report():
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM"))
+    sys.stderr.write(f"\\npeak-kB {peak}\\n")
+atexit.register(report)
+sys.argv = sys.argv[1:]
+runpy.run_path("manage.py", run_name="__main__")
+"""
+
 
 def measure(label, *arguments):
     """Run ``manage.py arguments`` in a child process: (seconds, peak RSS in MB, its output)."""
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", *arguments],
+    process = subprocess.run(
+        [sys.executable, "-c", PEAK_REPORTER, "manage.py", *arguments],
         cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        capture_output=True,
         text=True,
     )
-    output = process.stdout.read()
-    _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
+    output = process.stdout + process.stderr
     if process.returncode:
         print(output)
         raise SystemExit(f"{label}: exit {process.returncode}")
-    megabytes = usage.ru_maxrss / 1024
+    megabytes = int(re.findall(r"^peak-kB (\d+)$", process.stderr, re.M)[-1]) / 1024
     print(f"  {label}: {seconds:.1f} s, peak {megabytes:.0f} MB", flush=True)
-    return seconds, megabytes, output.strip().splitlines()[-1]
+    return seconds, megabytes, process.stdout.strip().splitlines()[-1]
 
 
 def edited_copy(parts, directory, edits):

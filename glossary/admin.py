@@ -2,7 +2,9 @@
 languages they may translate (``translations.permissions.can_translate``); the other languages'
 tabs, and the key and category every language shares, are read-only for them. Editors and
 superusers edit everything. What a form does not offer is refused when posted anyway: another
-language's text is a 403, a read-only shared field a form error (``content.admin``)."""
+language's text is a 403, a read-only shared field a form error (``content.admin``). History,
+comparison and revert as the content's (``content.admin.HistoryAdminMixin``); a revert rewrites
+every language, so only those who may edit the shared fields revert."""
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
@@ -12,7 +14,7 @@ from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 from parler.utils.views import get_language_parameter
 
-from content.admin import RefuseForgedRequestsMixin
+from content.admin import HistoryAdminMixin, RefuseForgedRequestsMixin
 from content.forms import ReadOnlyFieldsForm, mark_text_languages
 from content.permissions import can_edit_shared_fields
 from glossary.models import Term
@@ -30,7 +32,7 @@ class TermForm(ReadOnlyFieldsForm, TranslatableModelForm):
 
 
 @admin.register(Term)
-class TermAdmin(RefuseForgedRequestsMixin, TranslatableAdmin):
+class TermAdmin(RefuseForgedRequestsMixin, HistoryAdminMixin, TranslatableAdmin):
     form = TermForm
     fieldsets = [(None, {"fields": (*SHARED_FIELDS, *TEXT_FIELDS)})]
     list_display = ("key", "term_column", "category")

@@ -6,10 +6,12 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django.db import transaction
+from django.utils.translation import gettext
 from lxml import etree
 
 from glossary.models import Term, lines
@@ -290,10 +292,20 @@ class ImportReport:
     unchanged: int = 0
 
 
-@transaction.atomic
-def import_terms(terms):
+def import_terms(terms, name=""):
     """Write ``terms`` (checked by ``read_file``): a term is matched on its key; the languages
-    the file has replace the stored ones, the others are kept. All or nothing."""
+    the file has replace the stored ones, the others are kept. All or nothing, one revision in
+    the terms' history, "Imported from ``name``"."""
+    with transaction.atomic(), reversion.create_revision(atomic=False):
+        reversion.set_comment(
+            gettext("Imported from %(file)s") % {"file": name}
+            if name
+            else gettext("Imported from a glossary file")
+        )
+        return _import_terms(terms)
+
+
+def _import_terms(terms):
     report = ImportReport()
     existing = {t.key: t for t in Term.objects.prefetch_related("translations")}
     for data in terms:

@@ -6,15 +6,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from content import history
+
 
 def lines(text):
     """The non-empty lines of ``text``, stripped: one form per line."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
+@history.register()
 class Term(TranslatableModel):
     """One concept, e.g. "cooperation area". Not registered content (no translation status,
-    no PO exchange, no public page): the glossary has its own exchange (TBX, CSV) and check."""
+    no PO exchange, no public page): the glossary has its own exchange (TBX, CSV) and check.
+    Its history (every language in each version) is kept, compared and reverted like the
+    content's."""
 
     class Category(models.TextChoices):
         AREA = "area", _("cooperation area")

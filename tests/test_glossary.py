@@ -2,6 +2,8 @@
 catalogues), its TBX and CSV exchange (round trip; a broken file writes nothing), its commands
 and its admin rights (a translator edits their languages' terms only)."""
 
+import io
+import re
 from pathlib import Path
 
 import polib
@@ -9,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from reversion.models import Version
 
 from glossary.check import Entry, Glossary
 from glossary.exchange import (
@@ -22,6 +25,7 @@ from glossary.exchange import (
 from glossary.models import Term
 from seed.glossary import TERMS
 from tests.accounts import member
+from tests.test_history import form_data, history_url, logged_in, revision_url, save
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 CATALOGUES = sorted(Path(settings.LOCALE_PATHS[0]).glob("*/LC_MESSAGES/*.po"))
@@ -345,3 +349,50 @@ def test_the_status_page_names_the_source_language(admin_client):
         reverse("admin:translations_languagerights_changelist"), HTTP_ACCEPT_LANGUAGE="ar"
     ).content.decode()
     assert "لغة المصدر هي العربية" in page
+
+
+# --- history ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_term_keeps_its_history_an_editor_reverts_it_and_a_translator_only_looks(
+    admin_client, tmp_path
+):
+    term = Term.objects.get(key="red-notice")
+    change = reverse("admin:glossary_term_change", args=[term.pk]) + "?language=fr"
+    save(admin_client, change, term="notice rouge (1)")
+    first = Version.objects.get_for_object(term).first()
+    save(admin_client, change, term="notice rouge (2)")
+    second = Version.objects.get_for_object(term).first()
+    assert admin_client.get(history_url(term)).status_code == 200
+    compare = reverse("admin:glossary_term_compare", args=[term.pk])
+    shown = admin_client.get(f"{compare}?old={first.pk}&new={second.pk}").content.decode()
+    # The French term's change, word by word (the glossary is outside the content registry).
+    assert "Nothing changed between these two versions" not in shown
+    assert re.search(r"French.*Approved term.*notice rouge", shown, re.S), shown
+
+    # A translator sees the history and the old version, and may not revert (it rewrites every
+    # language and the shared fields).
+    translator = logged_in(member("amelie", "Translators", "translate_fr"))
+    assert translator.get(history_url(term)).status_code == 200
+    response = translator.get(revision_url(term, first, "fr"))
+    assert response.status_code == 200
+    assert translator.post(revision_url(term, first, "fr"), form_data(response)).status_code == 403
+    assert Term.objects.language("fr").get(pk=term.pk).term == "notice rouge (2)"
+
+    # An editor reverts: the French comes back, the other languages as they were.
+    arabic = Term.objects.language("ar").get(pk=term.pk).term
+    response = admin_client.get(revision_url(term, first, "fr"))
+    assert (
+        admin_client.post(revision_url(term, first, "fr"), form_data(response)).status_code == 302
+    )
+    assert Term.objects.language("fr").get(pk=term.pk).term == "notice rouge (1)"
+    assert Term.objects.language("ar").get(pk=term.pk).term == arabic
+
+    # An import is one revision named after its file.
+    path = tmp_path / "glossary.csv"
+    path.write_bytes(write_csv(read_terms()).replace(b"notice rouge (1)", b"notice rouge"))
+    call_command("import_glossary", str(path), stdout=io.StringIO())
+    latest = Version.objects.get_for_object(term).first()
+    assert latest.revision.comment == "Imported from glossary.csv"
+    assert Term.objects.language("fr").get(pk=term.pk).term == "notice rouge"

@@ -79,6 +79,7 @@ RUN_HERE = {
     "manage.py rebuild_translation_memory": "test_translation_memory_commands",
     "manage.py pretranslate_catalogues": "test_translation_memory_commands",
     "bench/memory.py": "test_memory_bench_times_the_lookup",
+    "bench/exchange.py": "test_exchange_bench_exports_and_imports_back_every_part",
     "dev.py screenshots": "test_screenshots_are_written_where_asked",
     "manage.py load_seed_content": "test_load_seed_content_dry_run",
     "manage.py prune_media": "test_prune_media_lists_then_deletes_a_file_no_row_names",
@@ -638,6 +639,29 @@ def test_memory_bench_times_the_lookup(services, checkout, tmp_path):
     assert "200 projects x 4 languages: 1200 memory entries" in output, output
     assert re.search(r"^lookup, one-word edit .* found 20/20$", output, re.M), output
     assert re.search(r"^lookup, batch of 100 .* ms a sentence$", output, re.M), output
+
+
+@slow
+def test_exchange_bench_exports_and_imports_back_every_part(services, checkout, tmp_path):
+    database = scratch_database_name("exchange")
+    env = environment(tmp_path)
+    try:
+        output = command(PYTHON, "bench/exchange.py", "--size", "30", "--part-size", "100",
+                         "--edits", "10", "--database", database, cwd=checkout, env=env)  # fmt: skip
+    finally:
+        drop_database(database)
+    assert "30 projects x 4 languages, fr; each step its own process" in output, output
+    exported = re.search(r"^export po, parts of 100 .* Wrote (\d+) string", output, re.M)
+    parts = int(re.search(r"^export po, parts of 100: (\d+) parts", output, re.M).group(1))
+    assert exported and parts > 1, output
+    # Every part comes back: the whole set, and each on its own, unchanged.
+    line = re.search(rf"^import po, {parts} parts as one set .*$", output, re.M).group(0)
+    counts = re.search(r" \d+  fr: Updated 0, confirmed 0, unchanged (\d+), skipped (\d+) ", line)
+    assert counts and sum(map(int, counts.groups())) == int(exported.group(1)), line
+    assert re.search(rf"^import po, {parts} parts --each .* fr: Updated 0,", output, re.M)
+    assert re.search(r"^import po, set with 10 edits --dry-run .* Would have updated 10,", output,
+                     re.M), output  # fmt: skip
+    assert re.search(r"^import xliff, \d+ parts as one set .* fr: Updated 0,", output, re.M)
 
 
 @slow

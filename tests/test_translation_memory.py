@@ -17,7 +17,7 @@ from projects.models import Project
 from translationmemory.catalogues import pretranslate
 from translationmemory.lookup import best_match, best_matches
 from translationmemory.models import MemoryEntry, MemoryFrequentKey, MemoryKey
-from translationmemory.store import Pair, rebuild, remember
+from translationmemory.store import Pair, catalogue_pairs, rebuild, remember
 from translationmemory.text import KEYS_PER_TEXT, keys
 
 pytestmark = pytest.mark.django_db
@@ -259,6 +259,56 @@ def test_pretranslate_fills_an_untranslated_entry_fuzzy_with_the_score(memory, t
     assert "Translation memory: 9" in filled.comment and "from catalogue:django" in filled.comment
     call_command("pretranslate_catalogues", "--language", "fr", stdout=open("/dev/null", "w"))
     assert polib.pofile(str(path)).find(known.msgid + "!").msgstr == known.msgstr
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_pretranslate_fills_a_plural_entry_with_every_form_of_a_plural_like_it(
+    tmp_path, settings, language
+):
+    locale = tmp_path / "locale"
+    shutil.copytree(settings.LOCALE_PATHS[0], locale)
+    settings.LOCALE_PATHS = [locale]
+    rebuild()  # the copy's catalogues, plural entries included
+    path = locale / language / "LC_MESSAGES" / "django.po"
+    catalogue = polib.pofile(str(path))
+    known = catalogue.find("%(count)d item published.")
+    forms = len(known.msgstr_plural)
+    assert forms == (6 if language == "ar" else 2)
+    catalogue.append(
+        polib.POEntry(
+            msgid="%(count)d item published again.",
+            msgid_plural="%(count)d items published again.",
+            msgstr_plural=dict.fromkeys(range(forms), ""),
+            flags=["python-format"],
+        )
+    )
+    # A sentence that reads like one form: never given the forms of a plural.
+    catalogue.append(polib.POEntry(msgid="%(count)d items published again.", msgstr=""))
+    catalogue.save(str(path))
+
+    assert pretranslate(language) == 1
+    saved = polib.pofile(str(path))
+    filled = saved.find("%(count)d item published again.")
+    assert filled.msgstr_plural == known.msgstr_plural and "fuzzy" in filled.flags
+    assert "Translation memory: 9" in filled.comment
+    assert filled.previous_msgid == known.msgid
+    assert filled.previous_msgid_plural == known.msgid_plural
+    assert saved.find("%(count)d items published again.").msgstr == ""
+
+
+def test_a_plural_pair_is_kept_only_with_all_its_forms(tmp_path, settings):
+    locale = tmp_path / "locale"
+    shutil.copytree(settings.LOCALE_PATHS[0], locale)
+    settings.LOCALE_PATHS = [locale]
+    path = locale / "fr" / "LC_MESSAGES" / "django.po"
+    catalogue = polib.pofile(str(path))
+    catalogue.find("%(count)d item published.").msgstr_plural[1] = ""
+    catalogue.save(str(path))
+    pairs = {pair.source: pair.translation for pair in catalogue_pairs("fr")}
+    assert "%(count)d item published.\n\u241e\n%(count)d items published." not in pairs
+    assert pairs["%(count)d item unpublished.\n\u241e\n%(count)d items unpublished."] == (
+        "%(count)d élément dépublié.\n\u241e\n%(count)d éléments dépubliés."
+    )
 
 
 # --- use 2: the admin's language tab ----------------------------------------------------------

@@ -266,22 +266,43 @@ def catalogue_languages():
     return [code for code in language_codes() if code != CATALOGUE_SOURCE_LANGUAGE]
 
 
+#: Between the parts of a plural entry kept as one pair (its two sources; its forms, in order):
+#: a character no message holds, so a plural pair is never offered for a sentence.
+PLURAL_SEPARATOR = "\n\u241e\n"
+
+
+def plural_source(entry):
+    return f"{entry.msgid}{PLURAL_SEPARATOR}{entry.msgid_plural}"
+
+
+def plural_translation(entry):
+    """Every form of a plural entry, in order, as one text; "" unless all are there."""
+    forms = [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+    return PLURAL_SEPARATOR.join(forms) if forms and all(forms) else ""
+
+
+def is_plural(text):
+    return PLURAL_SEPARATOR in text
+
+
 def catalogue_pairs(language, domain="django"):
-    """The catalogue's translated entries (not fuzzy, not plural, not obsolete) as pairs."""
+    """The catalogue's translated entries (not fuzzy, not obsolete) as pairs; a plural entry
+    is one pair of its two sources and all its forms (``plural_source``)."""
     path = catalogue_path(language, domain)
     if not path.exists():
         return []
-    return [
-        Pair(
-            CATALOGUE_SOURCE_LANGUAGE,
-            language,
-            entry.msgid,
-            entry.msgstr,
-            catalogue_origin(domain),
-        )
-        for entry in polib.pofile(str(path), wrapwidth=0).translated_entries()
-        if not entry.msgid_plural and not entry.obsolete
-    ]
+    pairs = []
+    for entry in polib.pofile(str(path), wrapwidth=0).translated_entries():
+        if entry.obsolete:
+            continue
+        if entry.msgid_plural:
+            source, translation = plural_source(entry), plural_translation(entry)
+        else:
+            source, translation = entry.msgid, entry.msgstr
+        if translation:
+            origin = catalogue_origin(domain)
+            pairs.append(Pair(CATALOGUE_SOURCE_LANGUAGE, language, source, translation, origin))
+    return pairs
 
 
 def rebuild_catalogues():

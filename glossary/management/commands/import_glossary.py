@@ -1,6 +1,8 @@
 """Read a glossary file (TBX or CSV, told apart by content): every term is checked first, and
 one problem means nothing is written."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from glossary.exchange import GlossaryFileError, import_terms, read_file
@@ -21,7 +23,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(error.problems)} problem(s); nothing was imported."
             ) from error
-        report = import_terms(terms)
+        report = import_terms(terms, Path(file).name)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created {len(report.created)}, updated {len(report.updated)}, "
