@@ -150,6 +150,20 @@ class CompareForm(forms.Form):
         return data
 
 
+def locking_fieldset(readonly_fields=("version",)):
+    """The closed "History" fieldset of an admin with optimistic locking: the counters its
+    ``VersionedAdminForm`` carries as hidden fields (an admin with fieldsets renders no field
+    they do not name, and a form that posts no counter is refused as stale) and the read-only
+    ``readonly_fields`` (the version, who saved and when)."""
+    return (
+        _("History"),
+        {
+            "classes": ("collapse",),
+            "fields": ("seen_version", "seen_translation_version", *readonly_fields),
+        },
+    )
+
+
 class HistoryAdminMixin(VersionAdmin):
     """History with revert (django-reversion): the "History" button lists the versions with who
     saved them, when and why, a page at a time, and compares any two of them

@@ -214,7 +214,8 @@ class _ParlerTexts:
 
     def __init__(self, model):
         self.model = model
-        self.translated_fields = model._parler_meta.get_all_fields()
+        fields = model._parler_meta.get_all_fields()
+        self.translated_fields = [name for name in fields if name not in history.COUNTERS]
 
     def field(self, name):
         return self.model._parler_meta.get_model_by_field(name)._meta.get_field(name)

@@ -87,9 +87,10 @@ class ContentModel(TranslatableModel):
         return f"{url}?language={language}"
 
 
-class LockedContentModel(ContentModel):
-    """Content with optimistic locking: a ``version`` counter for the fields every language
-    shares, and each translation row's ``text_version`` (``translation_version_field``)."""
+class LockedModel(TranslatableModel):
+    """A parler model with optimistic locking: a ``version`` counter for the fields every
+    language shares, and each translation row's ``text_version`` (``translation_version_field``).
+    The content's base (``LockedContentModel``), and the glossary's, which is not content."""
 
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
@@ -157,6 +158,13 @@ class LockedContentModel(ContentModel):
                 "changed by someone else",
             )
         return super().save_translation(translation, *args, **kwargs)
+
+
+class LockedContentModel(LockedModel, ContentModel):
+    """Content with optimistic locking (``LockedModel``)."""
+
+    class Meta:
+        abstract = True
 
 
 class VersionedContentModel(LockedContentModel):

@@ -11,11 +11,10 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
-from parler.forms import TranslatableModelForm
 from parler.utils.views import get_language_parameter
 
-from content.admin import HistoryAdminMixin, RefuseForgedRequestsMixin
-from content.forms import ReadOnlyFieldsForm, mark_text_languages
+from content.admin import HistoryAdminMixin, RefuseForgedRequestsMixin, locking_fieldset
+from content.forms import VersionedAdminForm
 from content.permissions import can_edit_shared_fields
 from glossary.models import Term
 from translations.permissions import can_translate
@@ -24,17 +23,16 @@ TEXT_FIELDS = ("term", "variants", "forbidden", "note")
 SHARED_FIELDS = ("key", "category")
 
 
-class TermForm(ReadOnlyFieldsForm, TranslatableModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # French runs left to right in the Arabic admin, Arabic right to left in the others.
-        mark_text_languages(self)
+class TermForm(VersionedAdminForm):
+    """A language tab with the content's optimistic locking (which also marks each text
+    field's language and direction)."""
 
 
 @admin.register(Term)
 class TermAdmin(RefuseForgedRequestsMixin, HistoryAdminMixin, TranslatableAdmin):
     form = TermForm
-    fieldsets = [(None, {"fields": (*SHARED_FIELDS, *TEXT_FIELDS)})]
+    fieldsets = [(None, {"fields": (*SHARED_FIELDS, *TEXT_FIELDS)}), locking_fieldset()]
+    readonly_fields = ("version",)
     list_display = ("key", "term_column", "category")
     list_filter = ("category",)
     search_fields = ("key", "translations__term", "translations__variants")

@@ -4,9 +4,10 @@ count as that translation, and the forms that must not be used (``docs/architect
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
+from parler.models import TranslatedFields
 
 from content import history
+from content.models import LockedModel, translation_version_field
 
 
 def lines(text):
@@ -15,11 +16,11 @@ def lines(text):
 
 
 @history.register()
-class Term(TranslatableModel):
+class Term(LockedModel):
     """One concept, e.g. "cooperation area". Not registered content (no translation status,
     no PO exchange, no public page): the glossary has its own exchange (TBX, CSV) and check.
     Its history (every language in each version) is kept, compared and reverted like the
-    content's."""
+    content's, and two people saving it at once are told, as on the content (``LockedModel``)."""
 
     class Category(models.TextChoices):
         AREA = "area", _("cooperation area")
@@ -56,6 +57,7 @@ class Term(TranslatableModel):
             help_text=_("Forms that must not be used for this term, one per line."),
         ),
         note=models.TextField(_("note"), blank=True, help_text=_("Definition or usage note.")),
+        text_version=translation_version_field(),
     )
 
     class Meta:

@@ -10,21 +10,17 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
-from parler.forms import TranslatableModelForm
 
 from content import registry, uploads
-from content.admin import HistoryAdminMixin
-from content.forms import mark_text_languages
+from content.admin import HistoryAdminMixin, locking_fieldset
+from content.forms import VersionedAdminForm
 from sitesettings.models import SiteSettings
 from translations import source_beside
 
 
-class SiteSettingsForm(TranslatableModelForm):
-    """Each text field carries the ``lang`` and ``dir`` of its tab, as the content's do."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        mark_text_languages(self)
+class SiteSettingsForm(VersionedAdminForm):
+    """The content's optimistic locking (two people saving at once are told, not overwritten);
+    each text field carries the ``lang`` and ``dir`` of its tab."""
 
 
 @admin.register(SiteSettings)
@@ -43,7 +39,9 @@ class SiteSettingsAdmin(HistoryAdminMixin, TranslatableAdmin):
             _("Where the facts are shown"),
             {"fields": ("contact_page", "legal_notice_page", "privacy_notice_page")},
         ),
+        locking_fieldset(),
     ]
+    readonly_fields = ("version",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(site_id=settings.SITE_ID)

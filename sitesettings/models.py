@@ -7,10 +7,10 @@ from django.contrib.sites.models import Site
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from parler.models import TranslatableModel, TranslatedFields
+from parler.models import TranslatedFields
 
 from content import history, images
-from content.models import plain_text_field
+from content.models import LockedModel, plain_text_field, translation_version_field
 
 
 def _page_field(verbose_name, help_text):
@@ -26,7 +26,7 @@ def _page_field(verbose_name, help_text):
 
 
 @history.register()
-class SiteSettings(images.IllustratedModel, TranslatableModel):
+class SiteSettings(images.IllustratedModel, LockedModel):
     """Not a ``ContentModel``, but registered content through its adapter (``content.py``):
     its texts have a translation status, a PO exchange and a history like the content's. The
     staff groups get no right on it: only superusers and those given "Can change site
@@ -103,6 +103,7 @@ class SiteSettings(images.IllustratedModel, TranslatableModel):
             blank=True,
             help_text=_("Who decides what is done with personal data (privacy notice)."),
         ),
+        text_version=translation_version_field(),
     )
 
     class Meta:

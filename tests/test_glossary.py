@@ -301,7 +301,8 @@ def test_a_translator_edits_the_terms_of_their_languages_only(client):
     client.force_login(member("amelie", "Translators", "translate_fr"))
     term = Term.objects.get(key="red-notice")
     url = reverse("admin:glossary_term_change", args=[term.pk])
-    data = {"key": "red-notice", "category": term.category, "term": "notice rouge",
+    data = {**form_data(client.get(f"{url}?language=fr")), "key": "red-notice",
+            "category": term.category, "term": "notice rouge",
             "variants": "notices rouges\navis rouge", "forbidden": "", "note": ""}  # fmt: skip
     response = client.post(f"{url}?language=fr", data)
     assert response.status_code == 302

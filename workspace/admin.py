@@ -17,7 +17,12 @@ from parler.admin import TranslatableAdmin
 from parler.utils.views import get_language_parameter
 
 from content import registry, uploads
-from content.admin import HistoryAdminMixin, PublicationActionsMixin, shared_field_names
+from content.admin import (
+    HistoryAdminMixin,
+    PublicationActionsMixin,
+    locking_fieldset,
+    shared_field_names,
+)
 from content.models import StaleObjectError
 from content.permissions import can_edit_shared_fields
 from translations import status
@@ -203,16 +208,7 @@ class ContentAdmin(HistoryAdminMixin, TranslatorRightsMixin, TranslatableAdmin):
             and self.may_translate(request, language)
         ):
             fieldsets.append((_("Translation"), {"fields": ("translation_reviewed",)}))
-        return [
-            *fieldsets,
-            (
-                _("History"),
-                {
-                    "classes": ("collapse",),
-                    "fields": ("seen_version", "seen_translation_version", *self.readonly_fields),
-                },
-            ),
-        ]
+        return [*fieldsets, locking_fieldset(self.readonly_fields)]
 
     def save_model(self, request, obj, form, change):
         if not change:
