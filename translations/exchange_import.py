@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from content.parler_cache import translations_forgotten_afterwards
 from content.richtext import is_clean_html
+from translations import store
 from translations.catalogue_check import placeholder_problem
 from translations.exchange import (
     ContentExchangeError,
@@ -249,12 +250,13 @@ OBJECTS_PER_REVISION = 500
 
 
 def _apply(changes, confirmations, report, user, name):
-    for model, pk, field_name, source in confirmations:
-        # Only the model and the key are needed: the objects were let go chunk by chunk.
-        confirm(model(pk=pk), report.language, [field_name], {field_name: source})
+    with store.refreshes_deferred():
+        for model, pk, field_name, source in confirmations:
+            # Only the model and the key are needed: the objects were let go chunk by chunk.
+            confirm(model(pk=pk), report.language, [field_name], {field_name: source})
     objects = iter(changes.items())
     while chunk := list(islice(objects, OBJECTS_PER_REVISION)):
-        with reversion.create_revision(atomic=False):
+        with reversion.create_revision(atomic=False), store.refreshes_deferred():
             reversion.set_user(user)
             reversion.set_comment(
                 gettext("Imported from %(file)s") % {"file": name}

@@ -9,7 +9,9 @@ an imported fuzzy flag cleared), a flatpage saved, an object deleted. ``rebuild`
 ``rebuild_translation_status`` command, and the first ``migrate``) decides everything again:
 after a bulk load, or when a language is added to the settings."""
 
+import threading
 from collections import Counter
+from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -257,16 +259,45 @@ def _changed(sender, instance, **kwargs):
         return
     kind, entry = watched
     if kind == "rows":
-        refresh(entry, [instance.master_id])
+        _refresh(entry, instance.master_id)
     elif kind == "object":
         if kwargs.get("signal") is post_delete or not isinstance(entry, registry.ParlerContent):
             # A parler object's own fields move no status (its text is in its rows); declared
             # content keeps its text on the object (flatpages' columns).
-            refresh(entry, [instance.pk])
+            _refresh(entry, instance.pk)
     else:
         model = ContentType.objects.get_for_id(instance.content_type_id).model_class()
         if model is not None and model in registry.models():
-            refresh(registry.entry_for(model), [instance.object_id])
+            _refresh(registry.entry_for(model), instance.object_id)
+
+
+_deferred = threading.local()
+
+
+@contextmanager
+def refreshes_deferred():
+    """Within it, each object a save touches is refreshed once, at the end, with the others
+    in one batch: an import saves an object's translation row and a confirmation per field,
+    and refreshing at each of them was most of the time a retranslated part took."""
+    if getattr(_deferred, "pending", None) is not None:
+        yield  # already deferred by an outer block, which refreshes
+        return
+    _deferred.pending = {}
+    try:
+        yield
+        pending = _deferred.pending
+    finally:
+        _deferred.pending = None
+    for entry, pks in pending.values():
+        refresh(entry, sorted(pks))
+
+
+def _refresh(entry, pk):
+    pending = getattr(_deferred, "pending", None)
+    if pending is None:
+        refresh(entry, [pk])
+    else:
+        pending.setdefault(entry.label, (entry, set()))[1].add(pk)
 
 
 def connect_store_signals():
