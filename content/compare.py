@@ -186,7 +186,9 @@ def _compare_item(model, before, after, found, exclude=()):
     try:
         entry = registry.entry_for(model)
     except LookupError:
-        entry = _ParlerTexts(model) if issubclass(model, TranslatableModel) else None
+        # A parler model outside the registry (the glossary's terms) is read by the same
+        # adapter as the content's, without being registered.
+        entry = registry.ParlerContent(model) if issubclass(model, TranslatableModel) else None
     old = before[0].field_dict if before else {}
     new = after[0].field_dict if after else {}
     for change in _shared_changes(model, entry, old, new, exclude):
@@ -206,30 +208,6 @@ def _compare_item(model, before, after, found, exclude=()):
                 ),
                 code,
             )
-
-
-class _ParlerTexts:
-    """What ``_compare_item`` reads of a parler model outside the content registry (the
-    glossary's terms): its translated fields, from the rows attached to each version."""
-
-    def __init__(self, model):
-        self.model = model
-        fields = model._parler_meta.get_all_fields()
-        self.translated_fields = [name for name in fields if name not in history.COUNTERS]
-
-    def field(self, name):
-        return self.model._parler_meta.get_model_by_field(name)._meta.get_field(name)
-
-    def is_rich(self, name):
-        return False
-
-    def values(self, obj, language):
-        for meta in self.model._parler_meta:
-            rows = obj._prefetched_objects_cache[meta.rel_name]
-            for row in rows:
-                if row.language_code == language:
-                    return {name: getattr(row, name, "") or "" for name in self.translated_fields}
-        return None
 
 
 def _text_change(label, old, new, rich=False):
